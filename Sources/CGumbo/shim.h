@@ -1,0 +1,4 @@
+#ifndef ECOSCORE_CGUMBO_SHIM_H
+#define ECOSCORE_CGUMBO_SHIM_H
+#include <gumbo.h>
+#endif

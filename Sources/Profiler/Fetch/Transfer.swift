@@ -1,0 +1,127 @@
+import CCurl
+import Foundation
+import Model
+
+/// One request in flight: its easy handle, what its callbacks have seen so far, and the body kept for
+/// discovery (HTML and CSS only, bounded). Everything else is counted and dropped as it streams in.
+final class Transfer {
+    let request: FetchRequest
+    let easy = CurlEasy()
+    let startedAt: Double
+    private let keepBody: Bool
+    private let retainLimit: Int
+    let decodedLimit: Int
+
+    private(set) var body: [UInt8] = []
+    private(set) var decodedBytes = 0
+    private(set) var exceededDecodedLimit = false
+    private(set) var response = ResponseHeaders()
+    private(set) var cookieBytesSent = 0
+
+    init(request: FetchRequest, startedAt: Double, options: FetchOptions, share: CurlShare) throws {
+        self.request = request
+        self.startedAt = startedAt
+        keepBody = request.type == .document || request.type == .stylesheet
+        retainLimit = options.maxRetainedBytes
+        decodedLimit = options.maxBodyBytes
+        try configure(options: options, share: share)
+    }
+
+    private func configure(options: FetchOptions, share: CurlShare) throws {
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        try easy.set(CURLOPT_URL, request.url.absoluteString)
+        try easy.set(CURLOPT_PROTOCOLS_STR, "http,https")
+        try easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        // Redirects are followed here, hop by hop, so that each hop is a recorded request.
+        try easy.set(CURLOPT_FOLLOWLOCATION, false)
+        try easy.set(CURLOPT_NOSIGNAL, true)
+        try easy.set(CURLOPT_ACCEPT_ENCODING, FetchOptions.acceptEncoding)
+        try easy.set(CURLOPT_USERAGENT, options.userAgent)
+        try easy.set(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMs)
+        try easy.set(CURLOPT_TIMEOUT_MS, options.requestTimeoutMs)
+        try easy.set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS)
+        try easy.set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
+        try easy.set(CURLOPT_PIPEWAIT, true)
+        try easy.set(CURLOPT_HTTP_VERSION, Self.curlHTTPVersion(options.httpVersion))
+        try easy.set(CURLOPT_COOKIEFILE, "")  // cookie engine on, jar shared across the page load
+        try easy.setShare(share)
+        var headers = ["Accept: \(request.accept)", "Accept-Language: \(options.acceptLanguage)"]
+        if let referer = Self.referer(for: request) { headers.append("Referer: \(referer)") }
+        try easy.setHeaders(headers)
+        try easy.set(CURLOPT_WRITEFUNCTION, callback: transferWriteBody)
+        try easy.set(CURLOPT_WRITEDATA, pointer: me)
+        try easy.set(CURLOPT_HEADERFUNCTION, callback: transferWriteHeader)
+        try easy.set(CURLOPT_HEADERDATA, pointer: me)
+        // The debug stream is the only place libcurl shows the request headers it built, Cookie included.
+        try easy.setDebug(callback: transferDebug)
+        try easy.set(CURLOPT_DEBUGDATA, pointer: me)
+        try easy.set(CURLOPT_VERBOSE, true)
+    }
+
+    private static func curlHTTPVersion(_ v: FetchOptions.HTTPVersion) -> Int {
+        switch v {
+        case .auto: return Int(CURL_HTTP_VERSION_2TLS.rawValue)
+        case .http1_1: return Int(CURL_HTTP_VERSION_1_1.rawValue)
+        case .http2PriorKnowledge: return Int(CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE.rawValue)
+        }
+    }
+
+    /// strict-origin-when-cross-origin, the browsers' default referrer policy.
+    private static func referer(for request: FetchRequest) -> String? {
+        guard let initiator = request.initiator, let from = URL(string: initiator) else { return nil }
+        if from.scheme == "https" && request.url.scheme == "http" { return nil }
+        if from.scheme == request.url.scheme && from.host == request.url.host && from.port == request.url.port {
+            var c = URLComponents(url: from, resolvingAgainstBaseURL: false)
+            c?.fragment = nil
+            return c?.string
+        }
+        return from.scheme.flatMap { s in from.host.map { "\(s)://\($0)\(from.port.map { ":\($0)" } ?? "")/" } }
+    }
+
+    fileprivate func receiveBody(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
+        decodedBytes += count
+        if decodedBytes > decodedLimit {
+            exceededDecodedLimit = true
+            return 0  // makes libcurl abort the transfer with CURLE_WRITE_ERROR
+        }
+        if keepBody && body.count < retainLimit {
+            let n = min(count, retainLimit - body.count)
+            data.withMemoryRebound(to: UInt8.self, capacity: n) { body.append(contentsOf: UnsafeBufferPointer(start: $0, count: n)) }
+        }
+        return count
+    }
+
+    fileprivate func receiveHeader(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
+        let line = data.withMemoryRebound(to: UInt8.self, capacity: count) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+        }
+        response.consume(line: line)
+        return count
+    }
+
+    fileprivate func sentHeaders(_ data: UnsafeMutablePointer<CChar>, _ count: Int) {
+        let text = data.withMemoryRebound(to: UInt8.self, capacity: count) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+        }
+        for line in text.split(separator: "\r\n") where line.lowercased().hasPrefix("cookie:") {
+            cookieBytesSent += line.dropFirst("cookie:".count).trimmingCharacters(in: .whitespaces).utf8.count
+        }
+    }
+}
+
+private let transferWriteBody: curl_write_callback = { data, size, count, context in
+    guard let data, let context else { return 0 }
+    return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().receiveBody(data, size * count)
+}
+
+private let transferWriteHeader: curl_write_callback = { data, size, count, context in
+    guard let data, let context else { return 0 }
+    return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().receiveHeader(data, size * count)
+}
+
+private let transferDebug: curl_debug_callback = { _, type, data, size, context in
+    if type == CURLINFO_HEADER_OUT, let data, let context {
+        Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().sentHeaders(data, size)
+    }
+    return 0
+}

@@ -1,0 +1,208 @@
+import CCurl
+import Foundation
+import Model
+
+/// Loads one page as a browser with a cold cache would: the document (redirect hops included), then
+/// everything it and its stylesheets and frames reference, many transfers at once on one connection pool.
+/// Not thread-safe: one page load runs on one thread.
+final class PageLoad {
+    private let pageURL: URL
+    private let options: FetchOptions
+    private let pageHosts: Set<String>
+    private let multi: CurlMulti
+    private let share = CurlShare()
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private let startedAt = Date()
+
+    private var inFlight: [UnsafeMutableRawPointer: Transfer] = [:]
+    /// URLs already requested in this load: a browser's memory cache serves a repeated URL once.
+    private var seen: Set<String> = []
+    private var nextSequence = 0
+    private var records: [(sequence: Int, record: RequestRecord)] = []
+    private var skipped: [SkippedResource] = []
+    private var document: HTMLScan?
+
+    init(url: URL, options: FetchOptions, pageHosts: Set<String>) {
+        pageURL = url
+        self.options = options
+        self.pageHosts = pageHosts
+        multi = CurlMulti(maxConnectionsPerHost: options.maxConnectionsPerHost)
+        start = clock.now
+    }
+
+    func run() -> PageRun {
+        enqueue(FetchRequest(url: pageURL, type: .document, discovery: .navigation, initiator: nil, depth: 0,
+                             frameDepth: 0))
+        let deadline = start.advanced(by: .milliseconds(options.pageTimeoutMs))
+        while !inFlight.isEmpty {
+            _ = multi.perform()
+            for (easy, result) in multi.completed() { finish(easy, result) }
+            if inFlight.isEmpty { break }
+            let remaining = clock.now.duration(to: deadline)
+            if remaining <= .zero {
+                abandonInFlight()
+                break
+            }
+            multi.poll(timeoutMs: min(1000, max(1, Int(remaining.milliseconds.rounded(.up)))))
+        }
+        return makeRun()
+    }
+
+    private var elapsedMs: Double { start.duration(to: clock.now).milliseconds }
+
+    // MARK: requests
+
+    private func enqueue(_ request: FetchRequest) {
+        var request = request
+        let key = request.url.absoluteString
+        if request.discovery != .redirect {
+            guard seen.insert(key).inserted else { return }
+        }
+        seen.insert(key)
+        guard let host = request.url.host, options.hosts.allows(host, pageHosts: pageHosts) else {
+            skipped.append(SkippedResource(url: key, resourceType: request.type, initiator: request.initiator,
+                                           reason: "host not named on the command line (allow it with --allow-host or --all-hosts)"))
+            return
+        }
+        request.sequence = nextSequence
+        nextSequence += 1
+        do {
+            let transfer = try Transfer(request: request, startedAt: elapsedMs, options: options, share: share)
+            inFlight[transfer.easy.handle] = transfer
+            multi.add(transfer.easy)
+        } catch {
+            records.append((request.sequence, RequestRecord(
+                url: key, initiator: request.initiator, discovery: request.discovery, resourceType: request.type,
+                depth: request.depth, error: RequestError(code: "setup", message: "\(key): \(error)"))))
+        }
+    }
+
+    private func finish(_ easy: UnsafeMutableRawPointer, _ result: CURLcode) {
+        guard let transfer = inFlight.removeValue(forKey: easy) else { return }
+        multi.remove(transfer.easy)
+        var record = transfer.record(result: result)
+        let request = transfer.request
+        if result == CURLE_OK, let target = transfer.redirectTarget {
+            followRedirect(from: request, to: target, record: &record)
+        } else if result == CURLE_OK {
+            discover(in: transfer, record: record)
+        }
+        records.append((request.sequence, record))
+    }
+
+    private func followRedirect(from request: FetchRequest, to target: URL, record: inout RequestRecord) {
+        guard let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            record.error = RequestError(code: "protocol-not-allowed",
+                                        message: "redirect to \(target.absoluteString) not followed: only http and https are")
+            return
+        }
+        guard request.redirectHops < options.maxRedirects else {
+            record.error = RequestError(code: "redirect-limit",
+                                        message: "more than \(options.maxRedirects) redirects from \(request.url.absoluteString)")
+            return
+        }
+        var next = request
+        next.url = target
+        next.discovery = .redirect
+        next.initiator = request.url.absoluteString
+        next.redirectHops += 1
+        enqueue(next)
+    }
+
+    /// Reads what a fetched HTML or CSS body references and requests it.
+    private func discover(in transfer: Transfer, record: RequestRecord) {
+        let request = transfer.request
+        let here = request.url
+        switch request.type {
+        case .document where transfer.response.isHTML:
+            let scan = HTMLDiscovery.scan(transfer.body, documentURL: here, charset: transfer.response.charset,
+                                          viewport: options.viewport)
+            let isPage = request.frameDepth == 0
+            if isPage { document = scan }
+            for resource in scan.resources {
+                if resource.type == .document && request.frameDepth >= options.maxFrameDepth {
+                    skipped.append(SkippedResource(url: resource.url.absoluteString, resourceType: .document,
+                                                   initiator: here.absoluteString,
+                                                   reason: "iframe nested deeper than \(options.maxFrameDepth) levels"))
+                    continue
+                }
+                enqueue(FetchRequest(url: resource.url, type: resource.type, discovery: .html,
+                                     initiator: here.absoluteString, depth: request.depth + 1,
+                                     frameDepth: request.frameDepth + (resource.type == .document ? 1 : 0)))
+            }
+            if isPage && !scan.declaresIcon, let favicon = URL(string: "/favicon.ico", relativeTo: here)?.absoluteURL {
+                enqueue(FetchRequest(url: favicon, type: .image, discovery: .implicit, initiator: here.absoluteString,
+                                     depth: request.depth + 1, frameDepth: 0))
+            }
+        case .stylesheet where (record.status ?? 0) < 400:
+            let css = String(decoding: transfer.body, as: UTF8.self)
+            for resource in CSSDiscovery.scan(css, baseURL: here) {
+                enqueue(FetchRequest(url: resource.url, type: resource.type, discovery: .css,
+                                     initiator: here.absoluteString, depth: request.depth + 1,
+                                     frameDepth: request.frameDepth))
+            }
+        default:
+            break
+        }
+    }
+
+    private func abandonInFlight() {
+        for (_, transfer) in inFlight {
+            multi.remove(transfer.easy)
+            var record = transfer.record(result: CURLE_OK)
+            record.error = RequestError(code: "page-timeout",
+                                        message: "\(record.url): still loading when the page timeout of \(options.pageTimeoutMs) ms ran out")
+            records.append((transfer.request.sequence, record))
+        }
+        inFlight.removeAll()
+    }
+
+    // MARK: result
+
+    private func makeRun() -> PageRun {
+        let ordered = records.sorted { $0.sequence < $1.sequence }.map(\.record)
+        let final = finalDocument(in: ordered)
+        return PageRun(
+            startedAt: startedAt,
+            durationMs: elapsedMs,
+            finalURL: final?.url ?? pageURL.absoluteString,
+            title: document?.title,
+            domElements: document?.domElements,
+            requests: ordered,
+            totals: PageTotals(summing: ordered),
+            skipped: skipped,
+            error: pageError(final)
+        )
+    }
+
+    /// The last hop of the navigation chain (the only documents at depth 0): what the page actually is.
+    private func finalDocument(in records: [RequestRecord]) -> RequestRecord? {
+        records.last { $0.resourceType == .document && $0.depth == 0 }
+    }
+
+    private func pageError(_ final: RequestRecord?) -> RequestError? {
+        guard let final else { return RequestError(code: "no-request", message: "\(pageURL.absoluteString): nothing was requested") }
+        if let error = final.error { return error }
+        if let status = final.status, status >= 400 {
+            return RequestError(code: "http-status", message: "\(final.url): the server answered HTTP \(status)")
+        }
+        if document == nil {
+            return RequestError(code: "not-html",
+                                message: "\(final.url): the response is \(final.contentType ?? "untyped"), not an HTML page")
+        }
+        return nil
+    }
+}
+
+extension Duration {
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+}
+
+extension ResponseHeaders {
+    /// HTML, or no type at all (browsers sniff; an untyped document is most often HTML).
+    var isHTML: Bool {
+        guard let type = mediaType else { return true }
+        return type == "text/html" || type == "application/xhtml+xml"
+    }
+}

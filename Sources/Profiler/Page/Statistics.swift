@@ -1,0 +1,31 @@
+import Foundation
+import Model
+
+extension Stat {
+    /// Median (mean of the two middle values for an even count), range, and coefficient of variation
+    /// (population standard deviation over the mean; 0 when the mean is 0 or there is one value).
+    public init(of values: [Double]) {
+        precondition(!values.isEmpty, "a statistic needs at least one value")
+        let sorted = values.sorted()
+        let n = sorted.count
+        let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        let mean = sorted.reduce(0, +) / Double(n)
+        let variance = sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
+        let cv = mean == 0 ? 0 : variance.squareRoot() / mean
+        self.init(median: median, min: sorted[0], max: sorted[n - 1], cv: cv, n: n)
+    }
+}
+
+extension PageSummary {
+    init(runs: [PageRun]) {
+        func stat(_ f: (PageRun) -> Double) -> Stat { Stat(of: runs.map(f)) }
+        let doms = runs.compactMap(\.domElements).map(Double.init)
+        self.init(
+            requests: stat { Double($0.totals.requests) },
+            transferBytes: stat { Double($0.totals.transferBytes) },
+            decodedBytes: stat { Double($0.totals.decodedBytes) },
+            domElements: doms.isEmpty ? nil : Stat(of: doms),
+            durationMs: stat(\.durationMs)
+        )
+    }
+}

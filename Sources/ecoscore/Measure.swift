@@ -1,0 +1,69 @@
+import Foundation
+import Model
+import Profiler
+import Scoring
+
+/// Profile pages and attach their EcoIndex: what `profile` and `demo` share.
+func measure(_ urls: [URL], runs: Int, concurrency: Int, options: FetchOptions) throws -> Profile {
+    let profiler = PageProfiler(options: options)
+    let progress = ProgressLine(total: urls.count * runs)
+    let pages = profiler.profile(urls, runs: runs, concurrency: concurrency) { event in
+        progress.step("\(event.url.absoluteString) run \(event.run)/\(event.runs)")
+    }
+    progress.finish()
+    let profile = Profile(tool: PageProfiler.toolInfo(version: Ecoscore.version), createdAt: Date(),
+                          settings: profiler.settings(runs: runs), pages: pages)
+    do {
+        return try EcoIndex.bundled().annotate(profile)
+    } catch {
+        throw CommandFailure(message: "cannot load the EcoIndex tables: \(error)", exitCode: .usage)
+    }
+}
+
+/// Parses the URLs a user typed: absolute http(s) URLs with a host, or a usage error naming the bad one.
+func parsePageURLs(_ arguments: [String]) throws -> [URL] {
+    try arguments.map { text in
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty
+        else {
+            throw CommandFailure.usage("bad URL '\(text)': give an absolute http:// or https:// URL")
+        }
+        return url
+    }
+}
+
+/// Prints the pages that could not be loaded, one line each; true when there was at least one.
+func reportUnloadedPages(_ profile: Profile) -> Bool {
+    var any = false
+    for page in profile.pages {
+        let errors = page.runs.compactMap(\.error)
+        guard let first = errors.first else { continue }
+        any = true
+        let times = errors.count == page.runs.count ? "" : " (\(errors.count) of \(page.runs.count) runs)"
+        FileHandle.standardError.write(Data("ecoscore: cannot load \(page.url)\(times): \(first.message)\n".utf8))
+    }
+    return any
+}
+
+/// A one-line progress display on stderr, only when stderr is a terminal.
+final class ProgressLine: @unchecked Sendable {
+    private let total: Int
+    private var done = 0
+    private let lock = NSLock()
+    private let enabled = isatty(2) == 1
+
+    init(total: Int) { self.total = total }
+
+    func step(_ what: String) {
+        guard enabled else { return }
+        lock.withLock {
+            done += 1
+            let line = "[\(done)/\(total)] \(what)".prefix(120)
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        }
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
