@@ -21,6 +21,9 @@ static inline CURLcode ecs_easy_getinfo_pointer(CURL *h, CURLINFO i, void **v) {
 static inline CURLMcode ecs_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 static inline CURLSHcode ecs_share_setopt_long(CURLSH *s, CURLSHoption o, long v) { return curl_share_setopt(s, o, v); }
 
+/* CURLVERSION_NOW is a macro aliasing an enum constant, which Swift does not import. */
+static inline curl_version_info_data *ecs_version_info(void) { return curl_version_info(CURLVERSION_NOW); }
+
 /* CURLMsg keeps its result in a union; reading it here keeps the Swift side free of layout guesses. */
 static inline CURLcode ecs_msg_result(const CURLMsg *m) { return m->data.result; }
 #endif

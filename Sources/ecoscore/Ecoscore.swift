@@ -26,6 +26,9 @@ struct Ecoscore: ParsableCommand {
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("ecoscore: \(failure.message)\n".utf8))
             Foundation.exit(failure.exitCode.rawValue)
+        } catch let code as ExitCode {
+            // Already explained on stderr by the command.
+            Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -17,6 +17,8 @@ final class Transfer {
     private(set) var exceededDecodedLimit = false
     private(set) var response = ResponseHeaders()
     private(set) var cookieBytesSent = 0
+    /// libcurl writes the detailed reason of a failure here ("SSL certificate problem: self-signed …").
+    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
 
     init(request: FetchRequest, startedAt: Double, options: FetchOptions, share: CurlShare) throws {
         self.request = request
@@ -24,7 +26,16 @@ final class Transfer {
         keepBody = request.type == .document || request.type == .stylesheet
         retainLimit = options.maxRetainedBytes
         decodedLimit = options.maxBodyBytes
+        errorBuffer.initialize(to: 0)
         try configure(options: options, share: share)
+    }
+
+    deinit { errorBuffer.deallocate() }
+
+    /// libcurl's detailed message for the last failure, if it gave one.
+    var errorDetail: String? {
+        let text = String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
     }
 
     private func configure(options: FetchOptions, share: CurlShare) throws {
@@ -43,6 +54,11 @@ final class Transfer {
         try easy.set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
         try easy.set(CURLOPT_PIPEWAIT, true)
         try easy.set(CURLOPT_HTTP_VERSION, Self.curlHTTPVersion(options.httpVersion))
+        if options.httpVersion == .http2PriorKnowledge && Curl.priorKnowledgeReuseBroken {
+            try easy.set(CURLOPT_FRESH_CONNECT, true)
+            try easy.set(CURLOPT_FORBID_REUSE, true)
+        }
+        try easy.set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
         try easy.set(CURLOPT_COOKIEFILE, "")  // cookie engine on, jar shared across the page load
         try easy.setShare(share)
         var headers = ["Accept: \(request.accept)", "Accept-Language: \(options.acceptLanguage)"]
@@ -60,9 +76,9 @@ final class Transfer {
 
     private static func curlHTTPVersion(_ v: FetchOptions.HTTPVersion) -> Int {
         switch v {
-        case .auto: return Int(CURL_HTTP_VERSION_2TLS.rawValue)
-        case .http1_1: return Int(CURL_HTTP_VERSION_1_1.rawValue)
-        case .http2PriorKnowledge: return Int(CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE.rawValue)
+        case .auto: return CURL_HTTP_VERSION_2TLS
+        case .http1_1: return CURL_HTTP_VERSION_1_1
+        case .http2PriorKnowledge: return CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE
         }
     }
 

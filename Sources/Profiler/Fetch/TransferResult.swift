@@ -43,10 +43,10 @@ extension Transfer {
 
     private var httpVersion: String? {
         switch easy.int(CURLINFO_HTTP_VERSION) {
-        case Int(CURL_HTTP_VERSION_1_0.rawValue): return "HTTP/1.0"
-        case Int(CURL_HTTP_VERSION_1_1.rawValue): return "HTTP/1.1"
-        case Int(CURL_HTTP_VERSION_2_0.rawValue): return "HTTP/2"
-        case Int(CURL_HTTP_VERSION_3.rawValue): return "HTTP/3"
+        case CURL_HTTP_VERSION_1_0: return "HTTP/1.0"
+        case CURL_HTTP_VERSION_1_1: return "HTTP/1.1"
+        case CURL_HTTP_VERSION_2_0: return "HTTP/2"
+        case CURL_HTTP_VERSION_3: return "HTTP/3"
         default: return nil
         }
     }
@@ -74,7 +74,6 @@ extension Transfer {
     }
 
     private func error(for code: CURLcode) -> RequestError {
-        let url = request.url.absoluteString
         if exceededDecodedLimit {
             return RequestError(code: "too-large",
                                 message: "decoded body exceeded the limit of \(decodedLimitDescription) (--max-body-mb); transfer abandoned")
@@ -97,9 +96,9 @@ extension Transfer {
         case CURLE_WEIRD_SERVER_REPLY: kind = "bad-reply"
         default: kind = "transfer"
         }
-        let detail = kind == "tls" && code == CURLE_PEER_FAILED_VERIFICATION
+        let advice = kind == "tls" && code == CURLE_PEER_FAILED_VERIFICATION
             ? " (use --insecure only for a server you trust)" : ""
-        return RequestError(code: kind, message: "\(url): \(Curl.describe(code))\(detail)")
+        return RequestError(code: kind, message: (errorDetail ?? Curl.describe(code)) + advice)
     }
 
     private var decodedLimitDescription: String {

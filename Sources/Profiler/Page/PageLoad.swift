@@ -74,7 +74,7 @@ final class PageLoad {
         } catch {
             records.append((request.sequence, RequestRecord(
                 url: key, initiator: request.initiator, discovery: request.discovery, resourceType: request.type,
-                depth: request.depth, error: RequestError(code: "setup", message: "\(key): \(error)"))))
+                depth: request.depth, error: RequestError(code: "setup", message: "\(error)"))))
         }
     }
 
@@ -152,7 +152,7 @@ final class PageLoad {
             multi.remove(transfer.easy)
             var record = transfer.record(result: CURLE_OK)
             record.error = RequestError(code: "page-timeout",
-                                        message: "\(record.url): still loading when the page timeout of \(options.pageTimeoutMs) ms ran out")
+                                        message: "still loading when the page timeout of \(options.pageTimeoutMs) ms ran out")
             records.append((transfer.request.sequence, record))
         }
         inFlight.removeAll()
@@ -182,14 +182,16 @@ final class PageLoad {
     }
 
     private func pageError(_ final: RequestRecord?) -> RequestError? {
-        guard let final else { return RequestError(code: "no-request", message: "\(pageURL.absoluteString): nothing was requested") }
-        if let error = final.error { return error }
+        guard let final else { return RequestError(code: "no-request", message: "nothing was requested") }
+        // After redirects, say which hop failed.
+        let via = final.url == pageURL.absoluteString ? "" : "\(final.url): "
+        if let error = final.error { return RequestError(code: error.code, message: via + error.message) }
         if let status = final.status, status >= 400 {
-            return RequestError(code: "http-status", message: "\(final.url): the server answered HTTP \(status)")
+            return RequestError(code: "http-status", message: "\(via)the server answered HTTP \(status)")
         }
         if document == nil {
             return RequestError(code: "not-html",
-                                message: "\(final.url): the response is \(final.contentType ?? "untyped"), not an HTML page")
+                                message: "\(via)the response is \(final.contentType ?? "untyped"), not an HTML page")
         }
         return nil
     }
