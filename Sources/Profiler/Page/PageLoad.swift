@@ -136,8 +136,8 @@ final class PageLoad {
                                      depth: request.depth + 1, frameDepth: 0))
             }
         case .stylesheet where (record.status ?? 0) < 400:
-            let css = String(decoding: transfer.body, as: UTF8.self)
-            for resource in CSSDiscovery.scan(css, baseURL: here) {
+            for resource in CSSDiscovery.scan(transfer.body, baseURL: here, charset: transfer.response.charset,
+                                              viewport: options.viewport) {
                 enqueue(FetchRequest(url: resource.url, type: resource.type, discovery: .css,
                                      initiator: here.absoluteString, depth: request.depth + 1,
                                      frameDepth: request.frameDepth))
