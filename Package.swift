@@ -43,6 +43,7 @@ let package = Package(
         .target(
             name: "FixtureServer",
             path: "Fixtures",
+            exclude: ["journeys"],
             sources: ["Server"],
             resources: [.copy("sites")]
         ),

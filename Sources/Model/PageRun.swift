@@ -15,16 +15,23 @@ public struct PageRun: Codable, Sendable, Equatable {
     /// What the page referenced but was not requested, and why (host not allowed, frame too deep).
     public var skipped: [SkippedResource]
     public var ecoindex: EcoIndexResult?
+    /// CPU the app's server burned for this load, when a server meter was attached.
+    public var server: ServerUsage?
+    /// CPU time of Ecoscore itself (user + system) during this load, in milliseconds.
+    public var clientCPUms: Double?
+    /// Outcome of the step's assertions (journeys); empty for plain page loads.
+    public var assertions: [AssertionResult]
     /// Set when the page itself could not be loaded (its document failed); subresource failures live on requests.
     public var error: RequestError?
 
     public init(startedAt: Date, durationMs: Double, finalURL: String, title: String? = nil, domElements: Int?,
                 requests: [RequestRecord], totals: PageTotals, skipped: [SkippedResource] = [],
-                ecoindex: EcoIndexResult? = nil,
-                error: RequestError? = nil) {
+                ecoindex: EcoIndexResult? = nil, server: ServerUsage? = nil, clientCPUms: Double? = nil,
+                assertions: [AssertionResult] = [], error: RequestError? = nil) {
         self.startedAt = startedAt; self.durationMs = durationMs; self.finalURL = finalURL; self.title = title
         self.domElements = domElements; self.requests = requests; self.totals = totals; self.skipped = skipped
-        self.ecoindex = ecoindex; self.error = error
+        self.ecoindex = ecoindex; self.server = server; self.clientCPUms = clientCPUms
+        self.assertions = assertions; self.error = error
     }
 }
 
@@ -82,5 +89,33 @@ public struct EcoIndexResult: Codable, Sendable, Equatable {
     public init(score: Int, grade: String, ghg: Double, water: Double, domElements: Int, requests: Int, sizeKB: Double) {
         self.score = score; self.grade = grade; self.ghg = ghg; self.water = water
         self.domElements = domElements; self.requests = requests; self.sizeKB = sizeKB
+    }
+}
+
+/// What a server meter saw while one page or step loaded.
+public struct ServerUsage: Codable, Sendable, Equatable {
+    /// User + system CPU of the app's processes over the load, before the baseline is taken off.
+    public var cpuMs: Double
+    /// The idle baseline's CPU over the same duration.
+    public var baselineMs: Double
+    /// `cpuMs − baselineMs`, floored at 0: what the load itself cost the server.
+    public var netCPUms: Double
+    /// Peak resident memory of the app's processes seen so far, in bytes; nil when the source cannot tell.
+    public var peakRSSBytes: Int?
+
+    public init(cpuMs: Double, baselineMs: Double, netCPUms: Double, peakRSSBytes: Int?) {
+        self.cpuMs = cpuMs; self.baselineMs = baselineMs; self.netCPUms = netCPUms; self.peakRSSBytes = peakRSSBytes
+    }
+}
+
+/// One assertion of a journey step and whether it held.
+public struct AssertionResult: Codable, Sendable, Equatable {
+    /// e.g. "status 200", "text \"Welcome\"".
+    public var expectation: String
+    public var passed: Bool
+    public var message: String?
+
+    public init(expectation: String, passed: Bool, message: String? = nil) {
+        self.expectation = expectation; self.passed = passed; self.message = message
     }
 }

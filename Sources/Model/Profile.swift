@@ -9,12 +9,20 @@ public struct Profile: Codable, Sendable, Equatable {
     public var tool: ToolInfo
     public var createdAt: Date
     public var settings: ProfileSettings
+    /// Where the figures come from: "live" (measured by Ecoscore) or "har" (imported from a browser recording).
+    public var source: String
+    /// Set when the pages are the steps of a user journey, in order.
+    public var journey: JourneyInfo?
+    /// Set when the app's server CPU was metered.
+    public var meter: MeterInfo?
     public var pages: [PageProfile]
 
     public init(schemaVersion: Int = Profile.currentSchemaVersion, tool: ToolInfo, createdAt: Date,
-                settings: ProfileSettings, pages: [PageProfile]) {
+                settings: ProfileSettings, source: String = "live", journey: JourneyInfo? = nil,
+                meter: MeterInfo? = nil, pages: [PageProfile]) {
         self.schemaVersion = schemaVersion; self.tool = tool; self.createdAt = createdAt
-        self.settings = settings; self.pages = pages
+        self.settings = settings; self.source = source; self.journey = journey; self.meter = meter
+        self.pages = pages
     }
 }
 
@@ -56,16 +64,47 @@ public struct ProfileSettings: Codable, Sendable, Equatable {
     }
 }
 
-/// A page as profiled over one or more cold-cache runs.
+public struct JourneyInfo: Codable, Sendable, Equatable {
+    public var name: String
+    /// "warm": the HTTP cache is kept across the steps of a run, as a browser's; "cold": every step starts empty.
+    public var cache: String
+    /// Runs measured, not counting the discarded warm-up run.
+    public var runs: Int
+    public var warmUpRuns: Int
+
+    public init(name: String, cache: String, runs: Int, warmUpRuns: Int) {
+        self.name = name; self.cache = cache; self.runs = runs; self.warmUpRuns = warmUpRuns
+    }
+}
+
+/// How the server's CPU was metered.
+public struct MeterInfo: Codable, Sendable, Equatable {
+    /// "cgroup-v2", "cgroup-v1", "process-tree" or "not-available".
+    public var source: String
+    /// What was metered: "launched", "pid", "cgroup".
+    public var target: String
+    /// Idle CPU of the app, milliseconds per second of wall time, measured before the journey.
+    public var baselineMsPerSecond: Double
+    /// Why the preferred source was not used, or other facts a reader should know.
+    public var notes: [String]
+
+    public init(source: String, target: String, baselineMsPerSecond: Double, notes: [String] = []) {
+        self.source = source; self.target = target; self.baselineMsPerSecond = baselineMsPerSecond; self.notes = notes
+    }
+}
+
+/// A page (or a journey step) as profiled over one or more runs.
 public struct PageProfile: Codable, Sendable, Equatable {
+    /// The step's name in a journey or a HAR page's title; nil for a plain URL.
+    public var name: String?
     /// The URL as the user gave it.
     public var url: String
     public var runs: [PageRun]
     /// Median and spread of every figure across `runs`.
     public var summary: PageSummary
 
-    public init(url: String, runs: [PageRun], summary: PageSummary) {
-        self.url = url; self.runs = runs; self.summary = summary
+    public init(name: String? = nil, url: String, runs: [PageRun], summary: PageSummary) {
+        self.name = name; self.url = url; self.runs = runs; self.summary = summary
     }
 }
 
@@ -75,13 +114,16 @@ public struct PageSummary: Codable, Sendable, Equatable {
     public var decodedBytes: Stat
     public var domElements: Stat?
     public var durationMs: Stat
+    /// Net server CPU per load (ServerUsage.netCPUms), when metered.
+    public var serverCPUms: Stat?
     /// EcoIndex of the medians (not the median of the scores), as a single reference figure.
     public var ecoindex: EcoIndexResult?
 
     public init(requests: Stat, transferBytes: Stat, decodedBytes: Stat, domElements: Stat?, durationMs: Stat,
-                ecoindex: EcoIndexResult? = nil) {
+                serverCPUms: Stat? = nil, ecoindex: EcoIndexResult? = nil) {
         self.requests = requests; self.transferBytes = transferBytes; self.decodedBytes = decodedBytes
-        self.domElements = domElements; self.durationMs = durationMs; self.ecoindex = ecoindex
+        self.domElements = domElements; self.durationMs = durationMs; self.serverCPUms = serverCPUms
+        self.ecoindex = ecoindex
     }
 }
 

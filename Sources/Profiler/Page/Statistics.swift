@@ -20,12 +20,14 @@ extension PageSummary {
     init(runs: [PageRun]) {
         func stat(_ f: (PageRun) -> Double) -> Stat { Stat(of: runs.map(f)) }
         let doms = runs.compactMap(\.domElements).map(Double.init)
+        let server = runs.compactMap(\.server?.netCPUms)
         self.init(
             requests: stat { Double($0.totals.requests) },
             transferBytes: stat { Double($0.totals.transferBytes) },
             decodedBytes: stat { Double($0.totals.decodedBytes) },
             domElements: doms.isEmpty ? nil : Stat(of: doms),
-            durationMs: stat(\.durationMs)
+            durationMs: stat(\.durationMs),
+            serverCPUms: server.isEmpty ? nil : Stat(of: server)
         )
     }
 }
