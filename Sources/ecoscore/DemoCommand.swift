@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
         let urls = Self.pages.compactMap { URL(string: $0, relativeTo: server.baseURL)?.absoluteURL }
         let profile = try measure(urls, runs: runs, concurrency: 1, options: FetchOptions())
         let path = (out as NSString).appendingPathComponent("profile.json")
-        try writeAtomically(try encodeJSON(profile), to: path)
+        try ProfileJSON.write(profile, to: path)
         print(SummaryTable(profile: profile).render(), terminator: "")
         print("Profile written to \(path)")
         if reportUnloadedPages(profile) { throw ExitCode(ExitStatus.unreachable.rawValue) }

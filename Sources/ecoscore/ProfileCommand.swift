@@ -45,10 +45,9 @@ struct ProfileCommand: ParsableCommand {
         let pages = try parsePageURLs(urls)
         fetch.warnIfInsecure()
         let profile = try measure(pages, runs: runs, concurrency: concurrency, options: fetch.options)
-        let data = try encodeJSON(profile)
-        if let output { try writeAtomically(data, to: output) }
+        if let output { try ProfileJSON.write(profile, to: output) }
         if json {
-            FileHandle.standardOutput.write(data + [10])
+            try ProfileJSON.print(profile)
         } else {
             print(SummaryTable(profile: profile).render(), terminator: "")
             if let output { print("Profile written to \(output)") }

@@ -1,3 +1,4 @@
+import FixtureServer
 import Foundation
 import Model
 import Testing
@@ -45,5 +46,47 @@ import Testing
         #expect(p.status == 0)
         #expect(p.stdout.contains("--insecure"))
         #expect(p.stdout.contains("--max-body-mb"))
+    }
+}
+
+@Suite struct ProfileOutputTests {
+    @Test func profileJSONMatchesWhatTheServerSent() throws {
+        let server = FixtureServer()
+        try server.start()
+        defer { server.stop() }
+        let folder = try Ecoscore.temporaryFolder()
+        let output = folder.appendingPathComponent("profile.json").path
+        server.resetAccessLog()
+        let r = try Ecoscore.run(["profile", server.url("/lean/").absoluteString, server.url("/edge/").absoluteString,
+                                  "--runs", "2", "--output", output])
+        #expect(r.status == 0, "\(r.stderr)")
+        let profile = try JSONDecoder.iso.decode(Profile.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
+        #expect(profile.schemaVersion == Profile.currentSchemaVersion)
+        #expect(profile.pages.map(\.runs.count) == [2, 2])
+        let log = server.accessLog()
+        #expect(profile.pages.flatMap(\.runs).reduce(0) { $0 + $1.totals.transferBytes } == log.reduce(0) { $0 + $1.bytesSent })
+        #expect(profile.pages.allSatisfy { $0.summary.ecoindex?.grade == "A" })
+        #expect(r.stdout.contains("Profile written to \(output)"))
+        // Nothing but the profile is left in the folder: no temporary file.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["profile.json"])
+    }
+
+    @Test func unwritableOutputIsAClearErrorAndKeepsNothing() throws {
+        let server = FixtureServer()
+        try server.start()
+        defer { server.stop() }
+        let r = try Ecoscore.run(["profile", server.url("/lean/").absoluteString, "--output", "/proc/ecoscore/p.json"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("cannot write /proc/ecoscore/p.json"))
+    }
+
+    @Test func jsonOnStdoutDecodes() throws {
+        let server = FixtureServer()
+        try server.start()
+        defer { server.stop() }
+        let r = try Ecoscore.run(["profile", server.url("/bloated/start").absoluteString, "--json"])
+        #expect(r.status == 0)
+        let profile = try JSONDecoder.iso.decode(Profile.self, from: Data(r.stdout.utf8))
+        #expect(profile.pages.first?.runs.first?.totals.redirects == 3)
     }
 }

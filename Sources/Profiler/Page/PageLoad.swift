@@ -16,6 +16,7 @@ final class PageLoad {
     private let startedAt = Date()
 
     private var inFlight: [UnsafeMutableRawPointer: Transfer] = [:]
+    private var hostQueue: HostQueue
     /// URLs already requested in this load: a browser's memory cache serves a repeated URL once.
     private var seen: Set<String> = []
     private var nextSequence = 0
@@ -28,6 +29,7 @@ final class PageLoad {
         self.options = options
         self.pageHosts = pageHosts
         multi = CurlMulti(maxConnectionsPerHost: options.maxConnectionsPerHost)
+        hostQueue = HostQueue(limit: options.maxConnectionsPerHost)
         start = clock.now
     }
 
@@ -44,7 +46,8 @@ final class PageLoad {
                 abandonInFlight()
                 break
             }
-            multi.poll(timeoutMs: min(1000, max(1, Int(remaining.milliseconds.rounded(.up)))))
+            // A short cap: libcurl 7.88 can leave a ready transfer unwoken until the poll returns.
+            multi.poll(timeoutMs: min(100, max(1, Int(remaining.milliseconds.rounded(.up)))))
         }
         return makeRun()
     }
@@ -67,6 +70,11 @@ final class PageLoad {
         }
         request.sequence = nextSequence
         nextSequence += 1
+        if let admitted = hostQueue.admit(request) { start(admitted) }
+    }
+
+    private func start(_ request: FetchRequest) {
+        let key = request.url.absoluteString
         do {
             let transfer = try Transfer(request: request, startedAt: elapsedMs, options: options, share: share)
             inFlight[transfer.easy.handle] = transfer
@@ -75,6 +83,7 @@ final class PageLoad {
             records.append((request.sequence, RequestRecord(
                 url: key, initiator: request.initiator, discovery: request.discovery, resourceType: request.type,
                 depth: request.depth, error: RequestError(code: "setup", message: "\(error)"))))
+            for next in hostQueue.finished(request.url, multiplexing: false) { start(next) }
         }
     }
 
@@ -83,6 +92,7 @@ final class PageLoad {
         multi.remove(transfer.easy)
         var record = transfer.record(result: result)
         let request = transfer.request
+        for next in hostQueue.finished(request.url, multiplexing: record.httpVersion == "HTTP/2") { start(next) }
         if result == CURLE_OK, let target = transfer.redirectTarget {
             followRedirect(from: request, to: target, record: &record)
         } else if result == CURLE_OK {
@@ -136,8 +146,9 @@ final class PageLoad {
                                      depth: request.depth + 1, frameDepth: 0))
             }
         case .stylesheet where (record.status ?? 0) < 400:
-            for resource in CSSDiscovery.scan(transfer.body, baseURL: here, charset: transfer.response.charset,
-                                              viewport: options.viewport) {
+            for resource in StylesheetCache.shared.resources(of: transfer.body, url: here,
+                                                             charset: transfer.response.charset,
+                                                             viewport: options.viewport) {
                 enqueue(FetchRequest(url: resource.url, type: resource.type, discovery: .css,
                                      initiator: here.absoluteString, depth: request.depth + 1,
                                      frameDepth: request.frameDepth))
@@ -156,6 +167,11 @@ final class PageLoad {
             records.append((transfer.request.sequence, record))
         }
         inFlight.removeAll()
+        for request in hostQueue.drain() {
+            skipped.append(SkippedResource(url: request.url.absoluteString, resourceType: request.type,
+                                           initiator: request.initiator,
+                                           reason: "not started before the page timeout of \(options.pageTimeoutMs) ms"))
+        }
     }
 
     // MARK: result

@@ -55,6 +55,29 @@ import Testing
         #expect(run.totals.decodedBytes == run.requests.reduce(0) { $0 + ($1.decodedBytes ?? 0) })
     }
 
+    /// Figures headless Chromium produced for the same pages (1920 px, DPR 1): requests the server received and
+    /// `document.getElementsByTagName('*')` minus the descendants of `<svg>`. See Fixtures/sites/edge/EXPECTED.md.
+    @Test(arguments: [("/lean/", 5, 58), ("/bloated/start", 28, 948), ("/edge/", 26, 58)])
+    func matchesWhatABrowserDid(path: String, requests: Int, dom: Int) throws {
+        let (run, _, server) = try Self.load(path)
+        defer { server.stop() }
+        #expect(run.totals.requests == requests)
+        #expect(run.domElements == dom)
+    }
+
+    @Test func edgeRequestsAreExactlyTheExpectedList() throws {
+        let expectedFile = FixtureServer.bundledSites.appendingPathComponent("edge/EXPECTED.md")
+        let text = try String(contentsOf: expectedFile, encoding: .utf8)
+        // The first fenced block of EXPECTED.md lists the request targets, one per line.
+        let block = try #require(text.components(separatedBy: "```").dropFirst().first)
+        let expected = block.split(separator: "\n").map(String.init).filter { $0.hasPrefix("/") }
+        #expect(expected.count == 26)
+        let (run, _, server) = try Self.load("/edge/")
+        defer { server.stop() }
+        #expect(Set(run.requests.map { Self.requestTarget($0.url) }) == Set(expected))
+        #expect(run.requests.count == expected.count, "each URL once")
+    }
+
     @Test func leanIsCompressedCachedAndKeepsItsCookie() throws {
         let (run, _, server) = try Self.load("/lean/")
         defer { server.stop() }
