@@ -14,6 +14,8 @@ public struct PageRun: Codable, Sendable, Equatable {
     public var totals: PageTotals
     /// What the page referenced but was not requested, and why (host not allowed, frame too deep).
     public var skipped: [SkippedResource]
+    /// Resources a browser would take from its cache without asking (fresh), in journeys with a warm cache.
+    public var cacheHits: [CacheHit]
     public var ecoindex: EcoIndexResult?
     /// CPU the app's server burned for this load, when a server meter was attached.
     public var server: ServerUsage?
@@ -26,10 +28,12 @@ public struct PageRun: Codable, Sendable, Equatable {
 
     public init(startedAt: Date, durationMs: Double, finalURL: String, title: String? = nil, domElements: Int?,
                 requests: [RequestRecord], totals: PageTotals, skipped: [SkippedResource] = [],
+                cacheHits: [CacheHit] = [],
                 ecoindex: EcoIndexResult? = nil, server: ServerUsage? = nil, clientCPUms: Double? = nil,
                 assertions: [AssertionResult] = [], error: RequestError? = nil) {
         self.startedAt = startedAt; self.durationMs = durationMs; self.finalURL = finalURL; self.title = title
         self.domElements = domElements; self.requests = requests; self.totals = totals; self.skipped = skipped
+        self.cacheHits = cacheHits
         self.ecoindex = ecoindex; self.server = server; self.clientCPUms = clientCPUms
         self.assertions = assertions; self.error = error
     }
@@ -43,6 +47,18 @@ public struct SkippedResource: Codable, Sendable, Equatable {
 
     public init(url: String, resourceType: ResourceType, initiator: String?, reason: String) {
         self.url = url; self.resourceType = resourceType; self.initiator = initiator; self.reason = reason
+    }
+}
+
+public struct CacheHit: Codable, Sendable, Equatable {
+    public var url: String
+    public var resourceType: ResourceType
+    public var initiator: String?
+    /// Size of the cached body, decoded.
+    public var decodedBytes: Int
+
+    public init(url: String, resourceType: ResourceType, initiator: String?, decodedBytes: Int) {
+        self.url = url; self.resourceType = resourceType; self.initiator = initiator; self.decodedBytes = decodedBytes
     }
 }
 

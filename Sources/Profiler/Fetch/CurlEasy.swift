@@ -21,6 +21,10 @@ final class CurlEasy {
         try check(ecs_easy_setopt_long(handle, option, value), option)
     }
 
+    func set(_ option: CURLoption, offset value: Int64) throws {
+        try check(ecs_easy_setopt_off(handle, option, curl_off_t(value)), option)
+    }
+
     func set(_ option: CURLoption, _ value: Bool) throws { try set(option, value ? 1 : 0) }
 
     func set(_ option: CURLoption, _ value: String) throws {

@@ -33,6 +33,8 @@ public struct FetchOptions: Sendable {
     public var viewport = Viewport.desktop
     /// Which hosts may be contacted besides the page's own.
     public var hosts = HostPolicy.pageHostsOnly
+    /// Header lines sent with every request ("Name: value"), e.g. a journey's default headers.
+    public var extraHeaders: [String] = []
 
     public init() {}
 

@@ -23,7 +23,7 @@ final class Transfer {
     init(request: FetchRequest, startedAt: Double, options: FetchOptions, share: CurlShare) throws {
         self.request = request
         self.startedAt = startedAt
-        keepBody = request.type == .document || request.type == .stylesheet
+        keepBody = request.keepBody || request.type == .document || request.type == .stylesheet
         retainLimit = options.maxRetainedBytes
         decodedLimit = options.maxBodyBytes
         errorBuffer.initialize(to: 0)
@@ -63,7 +63,8 @@ final class Transfer {
         try easy.setShare(share)
         var headers = ["Accept: \(request.accept)", "Accept-Language: \(options.acceptLanguage)"]
         if let referer = Self.referer(for: request) { headers.append("Referer: \(referer)") }
-        try easy.setHeaders(headers)
+        try easy.setHeaders(headers + options.extraHeaders + request.headers)
+        try configureMethod()
         try easy.set(CURLOPT_WRITEFUNCTION, callback: transferWriteBody)
         try easy.set(CURLOPT_WRITEDATA, pointer: me)
         try easy.set(CURLOPT_HEADERFUNCTION, callback: transferWriteHeader)
@@ -72,6 +73,23 @@ final class Transfer {
         try easy.setDebug(callback: transferDebug)
         try easy.set(CURLOPT_DEBUGDATA, pointer: me)
         try easy.set(CURLOPT_VERBOSE, true)
+    }
+
+    private func configureMethod() throws {
+        if let body = request.body {
+            try easy.set(CURLOPT_POSTFIELDSIZE_LARGE, offset: Int64(body.count))
+            try body.withUnsafeBytes { raw in
+                // COPYPOSTFIELDS: libcurl keeps its own copy, so the Data may go away.
+                try easy.set(CURLOPT_COPYPOSTFIELDS, pointer: UnsafeMutableRawPointer(mutating: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
+            }
+        }
+        switch request.method {
+        case "GET": break
+        case "POST" where request.body != nil: break
+        case "POST": try easy.set(CURLOPT_POST, true); try easy.set(CURLOPT_POSTFIELDSIZE, 0)
+        case "HEAD": try easy.set(CURLOPT_NOBODY, true)
+        default: try easy.set(CURLOPT_CUSTOMREQUEST, request.method)
+        }
     }
 
     private static func curlHTTPVersion(_ v: FetchOptions.HTTPVersion) -> Int {

@@ -10,6 +10,7 @@ extension Transfer {
         let bodyBytes = Int(easy.offset(CURLINFO_SIZE_DOWNLOAD_T) ?? 0)
         var record = RequestRecord(
             url: request.url.absoluteString,
+            method: request.method,
             initiator: request.initiator,
             discovery: request.discovery,
             resourceType: request.type,

@@ -2,15 +2,18 @@ import CCurl
 import Foundation
 import Model
 
-/// Loads one page as a browser with a cold cache would: the document (redirect hops included), then
-/// everything it and its stylesheets and frames reference, many transfers at once on one connection pool.
+/// Loads one page as a browser would: the document (redirect hops included), then everything it and its
+/// stylesheets and frames reference, many transfers at once on one connection pool. Alone it is a cold load;
+/// a journey hands every step the same cookie jar (`share`) and HTTP cache.
 /// Not thread-safe: one page load runs on one thread.
 final class PageLoad {
-    private let pageURL: URL
+    private let navigation: FetchRequest
+    private var pageURL: URL { navigation.url }
     private let options: FetchOptions
     private let pageHosts: Set<String>
     private let multi: CurlMulti
-    private let share = CurlShare()
+    private let share: CurlShare
+    private let cache: HTTPCache?
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
     private let startedAt = Date()
@@ -22,20 +25,32 @@ final class PageLoad {
     private var nextSequence = 0
     private var records: [(sequence: Int, record: RequestRecord)] = []
     private var skipped: [SkippedResource] = []
+    private var cacheHits: [CacheHit] = []
     private var document: HTMLScan?
+    /// The body of the navigation's final answer (bounded), for a journey step's assertions.
+    private(set) var finalBody: [UInt8] = []
 
-    init(url: URL, options: FetchOptions, pageHosts: Set<String>) {
-        pageURL = url
+    convenience init(url: URL, options: FetchOptions, pageHosts: Set<String>) {
+        self.init(navigation: FetchRequest(url: url, type: .document, discovery: .navigation, initiator: nil,
+                                           depth: 0, frameDepth: 0),
+                  options: options, pageHosts: pageHosts)
+    }
+
+    /// - Parameter navigation: the page's own request (a step may POST a form or call an API).
+    init(navigation: FetchRequest, options: FetchOptions, pageHosts: Set<String>, share: CurlShare = CurlShare(),
+         cache: HTTPCache? = nil) {
+        self.navigation = navigation
         self.options = options
         self.pageHosts = pageHosts
+        self.share = share
+        self.cache = cache
         multi = CurlMulti(maxConnectionsPerHost: options.maxConnectionsPerHost)
         hostQueue = HostQueue(limit: options.maxConnectionsPerHost)
         start = clock.now
     }
 
     func run() -> PageRun {
-        enqueue(FetchRequest(url: pageURL, type: .document, discovery: .navigation, initiator: nil, depth: 0,
-                             frameDepth: 0))
+        enqueue(navigation)
         let deadline = start.advanced(by: .milliseconds(options.pageTimeoutMs))
         while !inFlight.isEmpty {
             _ = multi.perform()
@@ -68,6 +83,20 @@ final class PageLoad {
                                            reason: "host not named on the command line (allow it with --allow-host or --all-hosts)"))
             return
         }
+        if request.method == "GET", let cache {
+            switch cache.lookup(request.url) {
+            case .fresh(let entry):
+                cacheHits.append(CacheHit(url: key, resourceType: request.type, initiator: request.initiator,
+                                          decodedBytes: entry.decodedBytes))
+                discover(request: request, body: entry.body ?? [], mediaType: entry.mediaType, charset: entry.charset,
+                         status: 200)
+                return
+            case .revalidate(_, let headers):
+                request.headers += headers
+            case .miss:
+                break
+            }
+        }
         request.sequence = nextSequence
         nextSequence += 1
         if let admitted = hostQueue.admit(request) { start(admitted) }
@@ -95,8 +124,16 @@ final class PageLoad {
         for next in hostQueue.finished(request.url, multiplexing: record.httpVersion == "HTTP/2") { start(next) }
         if result == CURLE_OK, let target = transfer.redirectTarget {
             followRedirect(from: request, to: target, record: &record)
+        } else if result == CURLE_OK, record.status == 304, let entry = cache?.entry(for: request.url) {
+            cache?.refresh(request.url, record: record)
+            finishNavigation(request, body: entry.body ?? [])
+            discover(request: request, body: entry.body ?? [], mediaType: entry.mediaType, charset: entry.charset,
+                     status: 200)
         } else if result == CURLE_OK {
-            discover(in: transfer, record: record)
+            cache?.store(request.url, record: record, response: transfer.response, body: transfer.body)
+            finishNavigation(request, body: transfer.body)
+            discover(request: request, body: transfer.body, mediaType: transfer.response.mediaType,
+                     charset: transfer.response.charset, status: record.status ?? 0)
         }
         records.append((request.sequence, record))
     }
@@ -112,22 +149,19 @@ final class PageLoad {
                                         message: "more than \(options.maxRedirects) redirects from \(request.url.absoluteString)")
             return
         }
-        var next = request
-        next.url = target
-        next.discovery = .redirect
-        next.initiator = request.url.absoluteString
-        next.redirectHops += 1
-        enqueue(next)
+        enqueue(request.following(target, status: record.status ?? 302))
     }
 
-    /// Reads what a fetched HTML or CSS body references and requests it.
-    private func discover(in transfer: Transfer, record: RequestRecord) {
-        let request = transfer.request
+    private func finishNavigation(_ request: FetchRequest, body: [UInt8]) {
+        if request.depth == 0 && request.frameDepth == 0 { finalBody = body }
+    }
+
+    /// Reads what an HTML or CSS body (fetched, revalidated or cached) references and requests it.
+    private func discover(request: FetchRequest, body: [UInt8], mediaType: String?, charset: String?, status: Int) {
         let here = request.url
         switch request.type {
-        case .document where transfer.response.isHTML:
-            let scan = HTMLDiscovery.scan(transfer.body, documentURL: here, charset: transfer.response.charset,
-                                          viewport: options.viewport)
+        case .document where ResponseHeaders.isHTML(mediaType):
+            let scan = HTMLDiscovery.scan(body, documentURL: here, charset: charset, viewport: options.viewport)
             let isPage = request.frameDepth == 0
             if isPage { document = scan }
             for resource in scan.resources {
@@ -145,9 +179,8 @@ final class PageLoad {
                 enqueue(FetchRequest(url: favicon, type: .image, discovery: .implicit, initiator: here.absoluteString,
                                      depth: request.depth + 1, frameDepth: 0))
             }
-        case .stylesheet where (record.status ?? 0) < 400:
-            for resource in StylesheetCache.shared.resources(of: transfer.body, url: here,
-                                                             charset: transfer.response.charset,
+        case .stylesheet where status < 400:
+            for resource in StylesheetCache.shared.resources(of: body, url: here, charset: charset,
                                                              viewport: options.viewport) {
                 enqueue(FetchRequest(url: resource.url, type: resource.type, discovery: .css,
                                      initiator: here.absoluteString, depth: request.depth + 1,
@@ -188,6 +221,7 @@ final class PageLoad {
             requests: ordered,
             totals: PageTotals(summing: ordered),
             skipped: skipped,
+            cacheHits: cacheHits,
             error: pageError(final)
         )
     }
@@ -198,7 +232,11 @@ final class PageLoad {
     }
 
     private func pageError(_ final: RequestRecord?) -> RequestError? {
-        guard let final else { return RequestError(code: "no-request", message: "nothing was requested") }
+        guard let final else {
+            // A journey step whose page a browser takes from its cache makes no request at all.
+            if cacheHits.first?.url == pageURL.absoluteString { return nil }
+            return RequestError(code: "no-request", message: "nothing was requested")
+        }
         // After redirects, say which hop failed.
         let via = final.url == pageURL.absoluteString ? "" : "\(final.url): "
         if let error = final.error { return RequestError(code: error.code, message: via + error.message) }
@@ -219,7 +257,7 @@ extension Duration {
 
 extension ResponseHeaders {
     /// HTML, or no type at all (browsers sniff; an untyped document is most often HTML).
-    var isHTML: Bool {
+    static func isHTML(_ mediaType: String?) -> Bool {
         guard let type = mediaType else { return true }
         return type == "text/html" || type == "application/xhtml+xml"
     }
