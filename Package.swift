@@ -38,7 +38,7 @@ let package = Package(
             name: "Scoring",
             dependencies: ["Model", "ScoringData", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Profiler", dependencies: ["Model", "CCurl", "CGumbo"]),
+        .target(name: "Profiler", dependencies: ["Model", "CCurl", "CGumbo", .product(name: "Yams", package: "Yams")]),
         // The fixture web apps: server code plus the sites it serves, bundled for `ecoscore demo`.
         .target(
             name: "FixtureServer",

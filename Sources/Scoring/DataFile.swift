@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import ScoringData
 import Yams
 
@@ -27,6 +28,8 @@ enum DataFile {
             throw DataFileError(file: url.path, message: "cannot read: \(error.localizedDescription)")
         }
         do {
+            // Composing first surfaces syntax errors as YamlError, with their position (the decoder wraps them).
+            _ = try Yams.compose(yaml: text)
             return try YAMLDecoder().decode(T.self, from: text)
         } catch let error as YamlError {
             throw DataFileError(file: url.path, line: error.line, message: "malformed YAML: \(error)")
@@ -47,26 +50,9 @@ extension YamlError {
     var line: Int? {
         switch self {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
+            return mark.line + 1  // Yams counts from 0
         default:
             return nil
-        }
-    }
-}
-
-extension DecodingError {
-    /// "field a.b.c: what is wrong" rather than Swift's debug dump.
-    var readableDescription: String {
-        func path(_ keys: [CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-        }
-        switch self {
-        case .keyNotFound(let key, let ctx):
-            return "missing field \(path(ctx.codingPath + [key]))"
-        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx):
-            return "field \(path(ctx.codingPath)): \(ctx.debugDescription)"
-        @unknown default:
-            return "\(self)"
         }
     }
 }

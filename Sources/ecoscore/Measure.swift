@@ -13,6 +13,10 @@ func measure(_ urls: [URL], runs: Int, concurrency: Int, options: FetchOptions) 
     progress.finish()
     let profile = Profile(tool: PageProfiler.toolInfo(version: Ecoscore.version), createdAt: Date(),
                           settings: profiler.settings(runs: runs), pages: pages)
+    return try annotateEcoIndex(profile)
+}
+
+func annotateEcoIndex(_ profile: Profile) throws -> Profile {
     do {
         return try EcoIndex.bundled().annotate(profile)
     } catch {
@@ -40,7 +44,8 @@ func reportUnloadedPages(_ profile: Profile) -> Bool {
         guard let first = errors.first else { continue }
         any = true
         let times = errors.count == page.runs.count ? "" : " (\(errors.count) of \(page.runs.count) runs)"
-        FileHandle.standardError.write(Data("ecoscore: cannot load \(page.url)\(times): \(first.message)\n".utf8))
+        let what = first.code == "assertion" ? "step failed" : "cannot load"
+        FileHandle.standardError.write(Data("ecoscore: \(what) \(page.url)\(times): \(first.message)\n".utf8))
     }
     return any
 }
@@ -66,4 +71,34 @@ final class ProgressLine: @unchecked Sendable {
     func finish() {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
+}
+
+func loadJourney(_ file: URL, baseURL: String?) throws -> Journey {
+    var base: URL?
+    if let baseURL {
+        guard let u = try parsePageURLs([baseURL]).first else { throw CommandFailure.usage("bad --base-url") }
+        base = u
+    }
+    do {
+        return try Journey.load(file, baseURL: base)
+    } catch let error as JourneyError {
+        throw CommandFailure.usage(error.description)
+    }
+}
+
+/// Profile a journey's steps and attach their EcoIndex.
+func measure(_ journey: Journey, runs: Int, warmUp: Int, cache: JourneyProfiler.CacheMode, options: FetchOptions,
+             around: (() -> PageRun) -> PageRun = { $0() }, meter: MeterInfo? = nil) throws -> Profile {
+    let profiler = JourneyProfiler(options: options, cache: cache)
+    let progress = ProgressLine(total: (runs + warmUp) * journey.steps.count)
+    let pages = profiler.profile(journey, runs: runs, warmUp: warmUp, around: around) { event in
+        progress.step("\(event.warmUp ? "warm-up" : "run \(event.run)/\(event.runs)") · \(event.step)")
+    }
+    progress.finish()
+    let settings = PageProfiler(options: options).settings(runs: runs)
+    let profile = Profile(tool: PageProfiler.toolInfo(version: Ecoscore.version), createdAt: Date(),
+                          settings: settings,
+                          journey: JourneyInfo(name: journey.name, cache: cache.rawValue, runs: runs, warmUpRuns: warmUp),
+                          meter: meter, pages: pages)
+    return try annotateEcoIndex(profile)
 }

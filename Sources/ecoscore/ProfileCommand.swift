@@ -6,22 +6,35 @@ import Profiler
 struct ProfileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profile",
-        abstract: "Load pages as a browser would and measure what they cost.",
+        abstract: "Load pages or a user journey as a browser would and measure what they cost.",
         discussion: """
+            TARGET is one or more absolute http(s) URLs, or one journey file (.yaml/.yml: ordered steps — page \
+            loads, form submissions, API calls — with one browser session across them).
+
             Each page is loaded with a cold cache: the document (every redirect hop recorded), then the \
             stylesheets, scripts, images, fonts, media and frames it references, found by parsing its HTML \
-            and CSS. Prints a summary table and, with --output, writes the versioned Profile JSON.
+            and CSS. A journey's steps share cookies and, unless --cold, the HTTP cache. Prints a summary \
+            table and, with --output, writes the versioned Profile JSON.
 
-            Exit codes: 0 every page loaded; 2 usage error; 3 a page could not be loaded (the profile is \
-            still written, with the error recorded).
+            Exit codes: 0 everything loaded; 2 usage error or unreadable journey file; 3 a page could not be \
+            loaded or a step's assertion failed (the profile is still written, with the error recorded).
             """
     )
 
-    @Argument(help: "Absolute http:// or https:// URLs of the pages to profile.")
-    var urls: [String]
+    @Argument(help: "URLs of pages, or one journey file.")
+    var targets: [String]
 
-    @Option(help: "Loads of each page, each with a cold cache; figures are reported as median and spread.")
-    var runs = 1
+    @Option(help: "Measured runs (each page load cold; each journey run a new session). Default: 1 for pages, 3 for a journey.")
+    var runs: Int?
+
+    @Option(help: "Journey runs made first and discarded (default 1).")
+    var warmup = 1
+
+    @Flag(help: "Journey: start every step with an empty HTTP cache (cookies still persist).")
+    var cold = false
+
+    @Option(name: .customLong("base-url"), help: "Journey: resolve relative step URLs against this URL instead of the file's baseURL.")
+    var baseURL: String?
 
     @Option(help: "Pages loaded at the same time (each on its own connections).")
     var concurrency = 4
@@ -36,15 +49,23 @@ struct ProfileCommand: ParsableCommand {
     var fetch: FetchFlags
 
     func validate() throws {
-        guard !urls.isEmpty else { throw ValidationError("give at least one URL") }
-        guard (1...100).contains(runs) else { throw ValidationError("--runs must be between 1 and 100") }
+        guard !targets.isEmpty else { throw ValidationError("give at least one URL or a journey file") }
+        if let runs, !(1...100).contains(runs) { throw ValidationError("--runs must be between 1 and 100") }
+        guard (0...10).contains(warmup) else { throw ValidationError("--warmup must be between 0 and 10") }
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
     }
 
     func run() throws {
-        let pages = try parsePageURLs(urls)
         fetch.warnIfInsecure()
-        let profile = try measure(pages, runs: runs, concurrency: concurrency, options: fetch.options)
+        let profile: Profile
+        switch try Target.parse(targets) {
+        case .pages(let urls):
+            profile = try measure(urls, runs: runs ?? 1, concurrency: concurrency, options: fetch.options)
+        case .journey(let file):
+            let journey = try loadJourney(file, baseURL: baseURL)
+            profile = try measure(journey, runs: runs ?? 3, warmUp: warmup, cache: cold ? .cold : .warm,
+                                  options: fetch.options)
+        }
         if let output { try ProfileJSON.write(profile, to: output) }
         if json {
             try ProfileJSON.print(profile)
@@ -53,5 +74,24 @@ struct ProfileCommand: ParsableCommand {
             if let output { print("Profile written to \(output)") }
         }
         if reportUnloadedPages(profile) { throw ExitCode(ExitStatus.unreachable.rawValue) }
+    }
+}
+
+/// What the user asked to profile, told apart by form.
+enum Target {
+    case pages([URL])
+    case journey(URL)
+
+    static func parse(_ arguments: [String]) throws -> Target {
+        let files = arguments.filter { [".yaml", ".yml"].contains(where: $0.lowercased().hasSuffix) }
+        if files.isEmpty { return .pages(try parsePageURLs(arguments)) }
+        guard arguments.count == 1 else {
+            throw CommandFailure.usage("give either URLs or one journey file, not both (got \(arguments.count) targets)")
+        }
+        let url = URL(fileURLWithPath: files[0])
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw CommandFailure.usage("cannot read journey file \(files[0])")
+        }
+        return .journey(url)
     }
 }

@@ -7,33 +7,49 @@ struct SummaryTable {
 
     func render() -> String {
         let multi = profile.settings.runs > 1
-        var rows: [[String]] = [["Page", "Requests", "Transfer", "Decoded", "DOM", "EcoIndex", "Time"]]
+        let metered = profile.pages.contains { $0.summary.serverCPUms != nil }
+        var header = [profile.journey == nil ? "Page" : "Step", "Requests", "Transfer", "Decoded", "DOM", "EcoIndex", "Time"]
+        if metered { header.append("Server CPU") }
+        var rows: [[String]] = [header]
         for page in profile.pages {
             let s = page.summary
-            rows.append([
-                page.runs.first?.title.map { "\(page.url) (\(clip($0, 40)))" } ?? page.url,
+            let label = page.name ?? page.url
+            var row = [
+                page.runs.first?.title.map { "\(clip(label, 60)) (\(clip($0, 40)))" } ?? clip(label, 60),
                 figure(s.requests, multi) { String(Int($0)) },
                 figure(s.transferBytes, multi) { kB($0) },
                 figure(s.decodedBytes, multi) { kB($0) },
                 s.domElements.map { figure($0, multi) { String(Int($0)) } } ?? "—",
                 s.ecoindex.map { "\($0.score) \($0.grade)" } ?? "—",
                 figure(s.durationMs, multi) { String(format: "%.0f ms", $0) },
-            ])
+            ]
+            if metered { row.append(s.serverCPUms.map { figure($0, multi) { String(format: "%.1f ms", $0) } } ?? "—") }
+            rows.append(row)
         }
         var out = table(rows)
         for page in profile.pages {
             guard let run = page.runs.first else { continue }
             let types = run.totals.byType.sorted { $0.key < $1.key }
                 .map { "\($0.key) \($0.value.requests) · \(kB(Double($0.value.transferBytes)))" }
-            out += "\n\(page.url)\n  by type: \(types.joined(separator: ", "))\n"
+            out += "\n\(page.name.map { "\($0) — " } ?? "")\(page.url)\n  by type: \(types.joined(separator: ", "))\n"
             if run.totals.failedRequests > 0 || run.totals.redirects > 0 {
                 out += "  \(run.totals.redirects) redirect(s), \(run.totals.failedRequests) failed request(s)\n"
+            }
+            if !run.cacheHits.isEmpty {
+                out += "  \(run.cacheHits.count) resource(s) served from the browser cache\n"
             }
             if !run.skipped.isEmpty {
                 out += "  \(run.skipped.count) resource(s) not fetched: \(run.skipped[0].reason)\n"
             }
         }
-        if multi { out += "\nMedian of \(profile.settings.runs) cold-cache runs; [min–max] and coefficient of variation.\n" }
+        if let journey = profile.journey {
+            let warm = journey.warmUpRuns > 0 ? " after \(journey.warmUpRuns) discarded warm-up run(s)" : ""
+            out += "\nJourney \"\(journey.name)\": \(journey.runs) run(s)\(warm), \(journey.cache) cache across steps.\n"
+        }
+        if let meter = profile.meter {
+            out += "Server CPU from \(meter.source) (\(meter.target)), idle baseline \(String(format: "%.2f", meter.baselineMsPerSecond)) ms/s subtracted.\n"
+        }
+        if multi { out += "\nMedian of \(profile.settings.runs) runs; [min–max] and coefficient of variation.\n" }
         return out
     }
 

@@ -226,9 +226,9 @@ final class PageLoad {
         )
     }
 
-    /// The last hop of the navigation chain (the only documents at depth 0): what the page actually is.
+    /// The last hop of the navigation chain (the only requests at depth 0): what the page actually is.
     private func finalDocument(in records: [RequestRecord]) -> RequestRecord? {
-        records.last { $0.resourceType == .document && $0.depth == 0 }
+        records.last { $0.depth == 0 }
     }
 
     private func pageError(_ final: RequestRecord?) -> RequestError? {
@@ -243,7 +243,7 @@ final class PageLoad {
         if let status = final.status, status >= 400 {
             return RequestError(code: "http-status", message: "\(via)the server answered HTTP \(status)")
         }
-        if document == nil {
+        if document == nil && navigation.type == .document {
             return RequestError(code: "not-html",
                                 message: "\(via)the response is \(final.contentType ?? "untyped"), not an HTML page")
         }
