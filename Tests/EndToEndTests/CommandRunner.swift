@@ -17,10 +17,11 @@ enum Ecoscore {
         return dir.appendingPathComponent("ecoscore")
     }
 
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> CommandResult {
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
