@@ -102,3 +102,13 @@ func measure(_ journey: Journey, runs: Int, warmUp: Int, cache: JourneyProfiler.
                           meter: meter, pages: pages)
     return try annotateEcoIndex(profile)
 }
+
+/// A browser's recording as a profile; its DOM is unknown, so its pages have no EcoIndex.
+func importHAR(_ file: URL, options: FetchOptions) throws -> Profile {
+    do {
+        return try HARImporter.profile(from: file, tool: PageProfiler.toolInfo(version: Ecoscore.version),
+                                       settings: PageProfiler(options: options).settings(runs: 1))
+    } catch {
+        throw CommandFailure.usage(error.description)
+    }
+}

@@ -8,8 +8,9 @@ struct ProfileCommand: ParsableCommand {
         commandName: "profile",
         abstract: "Load pages or a user journey as a browser would and measure what they cost.",
         discussion: """
-            TARGET is one or more absolute http(s) URLs, or one journey file (.yaml/.yml: ordered steps — page \
-            loads, form submissions, API calls — with one browser session across them).
+            TARGET is one or more absolute http(s) URLs, one journey file (.yaml/.yml: ordered steps — page \
+            loads, form submissions, API calls — with one browser session across them), or one HAR file \
+            recorded by a browser (.har: each page becomes a step with its requests; nothing is fetched).
 
             Each page is loaded with a cold cache: the document (every redirect hop recorded), then the \
             stylesheets, scripts, images, fonts, media and frames it references, found by parsing its HTML \
@@ -45,6 +46,9 @@ struct ProfileCommand: ParsableCommand {
     @Flag(help: "Print the Profile JSON on stdout instead of the table.")
     var json = false
 
+    @Option(help: "Also export the profile as HAR 1.2 (secrets redacted), for browser dev tools and HAR viewers.")
+    var har: String?
+
     @OptionGroup(title: "Fetching")
     var fetch: FetchFlags
 
@@ -65,13 +69,17 @@ struct ProfileCommand: ParsableCommand {
             let journey = try loadJourney(file, baseURL: baseURL)
             profile = try measure(journey, runs: runs ?? 3, warmUp: warmup, cache: cold ? .cold : .warm,
                                   options: fetch.options)
+        case .har(let file):
+            profile = try importHAR(file, options: fetch.options)
         }
         if let output { try ProfileJSON.write(profile, to: output) }
+        if let har { try writeAtomically(try HARExporter.data(profile), to: har) }
         if json {
             try ProfileJSON.print(profile)
         } else {
             print(SummaryTable(profile: profile).render(), terminator: "")
             if let output { print("Profile written to \(output)") }
+            if let har { print("HAR written to \(har)") }
         }
         if reportUnloadedPages(profile) { throw ExitCode(ExitStatus.unreachable.rawValue) }
     }
@@ -81,17 +89,18 @@ struct ProfileCommand: ParsableCommand {
 enum Target {
     case pages([URL])
     case journey(URL)
+    case har(URL)
 
     static func parse(_ arguments: [String]) throws -> Target {
-        let files = arguments.filter { [".yaml", ".yml"].contains(where: $0.lowercased().hasSuffix) }
+        let files = arguments.filter { [".yaml", ".yml", ".har"].contains(where: $0.lowercased().hasSuffix) }
         if files.isEmpty { return .pages(try parsePageURLs(arguments)) }
         guard arguments.count == 1 else {
-            throw CommandFailure.usage("give either URLs or one journey file, not both (got \(arguments.count) targets)")
+            throw CommandFailure.usage("give either URLs or one journey or HAR file (got \(arguments.count) targets)")
         }
         let url = URL(fileURLWithPath: files[0])
         guard FileManager.default.isReadableFile(atPath: url.path) else {
-            throw CommandFailure.usage("cannot read journey file \(files[0])")
+            throw CommandFailure.usage("cannot read \(files[0])")
         }
-        return .journey(url)
+        return files[0].lowercased().hasSuffix(".har") ? .har(url) : .journey(url)
     }
 }

@@ -15,7 +15,7 @@ struct SummaryTable {
             let s = page.summary
             let label = page.name ?? page.url
             var row = [
-                page.runs.first?.title.map { "\(clip(label, 60)) (\(clip($0, 40)))" } ?? clip(label, 60),
+                page.runs.first?.title.flatMap { $0 == label ? nil : "\(clip(label, 60)) (\(clip($0, 40)))" } ?? clip(label, 60),
                 figure(s.requests, multi) { String(Int($0)) },
                 figure(s.transferBytes, multi) { kB($0) },
                 figure(s.decodedBytes, multi) { kB($0) },
@@ -31,7 +31,7 @@ struct SummaryTable {
             guard let run = page.runs.first else { continue }
             let types = run.totals.byType.sorted { $0.key < $1.key }
                 .map { "\($0.key) \($0.value.requests) · \(kB(Double($0.value.transferBytes)))" }
-            out += "\n\(page.name.map { "\($0) — " } ?? "")\(page.url)\n  by type: \(types.joined(separator: ", "))\n"
+            out += "\n\(page.name.flatMap { $0 == page.url ? nil : "\($0) — " } ?? "")\(page.url)\n  by type: \(types.joined(separator: ", "))\n"
             if run.totals.failedRequests > 0 || run.totals.redirects > 0 {
                 out += "  \(run.totals.redirects) redirect(s), \(run.totals.failedRequests) failed request(s)\n"
             }

@@ -90,3 +90,33 @@ import Testing
         #expect(profile.pages.first?.runs.first?.totals.redirects == 3)
     }
 }
+
+@Suite struct HARCommandTests {
+    @Test func exportedHARReimportsToTheSameFigures() throws {
+        let server = FixtureServer()
+        try server.start()
+        defer { server.stop() }
+        let folder = try Ecoscore.temporaryFolder()
+        let har = folder.appendingPathComponent("bloated.har").path
+        let first = try Ecoscore.run(["profile", server.url("/bloated/start").absoluteString, "--har", har, "--json"])
+        #expect(first.status == 0)
+        let measured = try JSONDecoder.iso.decode(Profile.self, from: Data(first.stdout.utf8))
+        let again = try Ecoscore.run(["profile", har, "--json"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let imported = try JSONDecoder.iso.decode(Profile.self, from: Data(again.stdout.utf8))
+        #expect(imported.source == "har")
+        let a = try #require(measured.pages.first?.runs.first), b = try #require(imported.pages.first?.runs.first)
+        #expect(b.totals.requests == a.totals.requests)
+        #expect(b.totals.transferBytes == a.totals.transferBytes)
+        #expect(b.totals.redirects == a.totals.redirects)
+        #expect(b.requests.map(\.status) == a.requests.map(\.status))
+    }
+
+    @Test func malformedHARIsAUsageErrorNamingTheFile() throws {
+        let file = try Ecoscore.temporaryFolder().appendingPathComponent("broken.har")
+        try Data("{\"log\": {\"entries\": [".utf8).write(to: file)
+        let r = try Ecoscore.run(["profile", file.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(file.path))
+    }
+}
