@@ -31,8 +31,9 @@ let package = Package(
         .target(
             name: "ScoringData",
             path: "Scoring",
+            exclude: ["README.md"],
             sources: ["ScoringData.swift"],
-            resources: [.copy("ecoindex.yaml")]
+            resources: [.copy("grids"), .copy("models"), .copy("factors")]
         ),
         .target(
             name: "Scoring",

@@ -9,7 +9,7 @@ public struct EcoIndex: Sendable {
 
     /// The tables bundled with Ecoscore.
     public static func bundled() throws -> EcoIndex {
-        let url = try DataFile.bundled("ecoindex.yaml")
+        let url = try DataFile.bundled("models/ecoindex.yaml")
         return EcoIndex(tables: try DataFile.decodeYAML(EcoIndexTables.self, from: url))
     }
 
