@@ -3,6 +3,8 @@
 struct Connection {
     let fd: Int32
     let responder: StaticResponder
+    /// Answers `/app/...` (dynamic routes, request bodies); everything else goes to `responder`.
+    let app: FixtureApp
     let log: AccessLogStore
 
     /// Request bodies (which GET and HEAD should not have) up to this size are read and discarded to keep
@@ -40,11 +42,20 @@ struct Connection {
                 buffer.removeFirst(headLength)
                 var keepAlive = request.wantsKeepAlive
                 var response: HTTPResponse
-                switch discardBody(of: request, buffer: &buffer, reader: &reader) {
-                case .done:
-                    response = responder.respond(to: request)
+                let isApp = FixtureApp.handles(request)
+                var interimBytes = 0
+                switch discardBody(of: request, buffer: &buffer, reader: &reader, sendingContinue: isApp,
+                                   interimBytes: &interimBytes) {
+                case .done(let body):
+                    if isApp {
+                        var request = request
+                        request.body = body
+                        response = app.respond(to: request)
+                    } else {
+                        response = responder.respond(to: request)
+                    }
                 case .cannotFrame:
-                    response = responder.respond(to: request)
+                    response = isApp ? app.respondToUnreadableBody(request) : responder.respond(to: request)
                     keepAlive = false
                 case .invalid:
                     response = .plain(400)
@@ -56,7 +67,7 @@ struct Connection {
                 // After a 400 nothing says where the next request starts.
                 if response.status == 400 { keepAlive = false }
                 response.closesConnection = !keepAlive
-                let complete = write(response, method: request.method, target: request.target)
+                let complete = write(response, method: request.method, target: request.target, interimBytes: interimBytes)
                 guard complete, keepAlive else {
                     if complete { lingeringClose(&reader) }
                     return
@@ -65,27 +76,41 @@ struct Connection {
         }
     }
 
-    private enum BodyOutcome { case done, cannotFrame, invalid, lostConnection }
+    private enum BodyOutcome { case done([UInt8]), cannotFrame, invalid, lostConnection }
 
-    private func discardBody(of request: HTTPRequest, buffer: inout [UInt8], reader: inout Reader) -> BodyOutcome {
+    /// Reads the request's body (framed by `Content-Length`) off the connection and returns it, so that the next
+    /// request starts in the right place; static files ignore it, the fixture app reads it.
+    /// With `sendingContinue`, a client that sent `Expect: 100-continue` and is waiting (none of the body has
+    /// arrived) first gets `100 Continue` (libcurl waits a second for it before a POST body over 1 KiB); its
+    /// bytes are added to `interimBytes`, which the log counts with the final response's head, as libcurl
+    /// counts them in its header size.
+    private func discardBody(of request: HTTPRequest, buffer: inout [UInt8], reader: inout Reader,
+                             sendingContinue: Bool = false, interimBytes: inout Int) -> BodyOutcome {
         if request.header("transfer-encoding") != nil { return .cannotFrame }
-        guard let lengthText = request.header("content-length") else { return .done }
+        guard let lengthText = request.header("content-length") else { return .done([]) }
         let values = Set(lengthText.split(separator: ",").map { $0.trimmingSpaces() })
         guard values.count == 1, let value = values.first, !value.isEmpty, value.allSatisfy(\.isASCII),
               value.allSatisfy(\.isNumber), let length = Int(value)
         else { return .invalid }
         guard length <= Self.maxDiscardedBody else { return .cannotFrame }
+        if sendingContinue, length > 0, buffer.isEmpty, request.versionMinor >= 1,
+           request.tokens("expect").contains("100-continue") {
+            let interim = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+            interimBytes += interim.withUnsafeBytes { Socket.writeAll(fd, $0) }
+        }
         while buffer.count < length {
             guard reader.read(appendingTo: &buffer) else { return .lostConnection }
         }
+        let body = Array(buffer.prefix(length))
         buffer.removeFirst(length)
-        return .done
+        return .done(body)
     }
 
     /// Writes the response, logs what was actually written, and ends the in-flight mark set by `log.begin()`.
     /// Returns whether every byte was written.
+    /// `interimBytes`: a `100 Continue` already written for this request, counted with the head.
     @discardableResult
-    private func write(_ response: HTTPResponse, method: String, target: String) -> Bool {
+    private func write(_ response: HTTPResponse, method: String, target: String, interimBytes: Int = 0) -> Bool {
         let head = response.serializedHead()
         var bytes = head
         if response.sendsBody { bytes += response.body }
@@ -94,8 +119,8 @@ struct Connection {
             method: method,
             path: target,
             status: response.status,
-            bytesSent: written,
-            headerBytes: min(written, head.count),
+            bytesSent: interimBytes + written,
+            headerBytes: interimBytes + min(written, head.count),
             bodyBytes: max(0, written - head.count),
             contentEncoding: response.contentEncoding
         ))

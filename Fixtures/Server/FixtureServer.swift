@@ -10,7 +10,8 @@
 //
 // Files: FixtureServer (lifecycle, accept loop), Connection (one keep-alive connection), Socket (POSIX calls),
 // HTTPRequestParser, RequestPath (decoding, traversal), StaticResponder (files, site rules, compression),
-// SiteConfig (`_site.json`), HTTPResponse, ContentType, AccessLog.
+// SiteConfig (`_site.json`), HTTPResponse, ContentType, AccessLog; App/ holds the dynamic `/app/` routes
+// (FixtureApp: login, session cookie, JSON API, CPU burn endpoints for the server meter).
 
 import Dispatch
 import Foundation
@@ -46,11 +47,22 @@ public final class FixtureServer: Sendable {
     private let requestedPort: UInt16
     private let core: ServerCore
 
-    public init(root: URL = FixtureServer.bundledSites, host: String = "127.0.0.1", port: UInt16 = 0) {
+    /// The password of user `demo` for the fixture app's `/app/login`.
+    public let appPassword: String
+
+    /// - Parameters:
+    ///   - appPassword: what `/app/login` accepts for user `demo` (see `FixtureApp` for the app's routes).
+    ///   - childBurnCommand: the argv `/app/fork?ms=N` runs as a child process for N; the default is a shell
+    ///     loop (`shellBurnCommand`), an executable that handles `--burn-child` passes `selfBurnCommand`.
+    public init(root: URL = FixtureServer.bundledSites, host: String = "127.0.0.1", port: UInt16 = 0,
+                appPassword: String = FixtureServer.defaultAppPassword,
+                childBurnCommand: @escaping @Sendable (Int) -> [String] = FixtureServer.shellBurnCommand) {
         self.root = root
         self.host = host
         self.requestedPort = port
-        self.core = ServerCore(root: root, host: host, port: port)
+        self.appPassword = appPassword
+        let app = FixtureApp(password: appPassword, childBurnCommand: childBurnCommand)
+        self.core = ServerCore(root: root, host: host, port: port, app: app)
     }
 
     deinit {
@@ -103,6 +115,7 @@ final class ServerCore: @unchecked Sendable {
     let root: URL
     let host: String
     let requestedPort: UInt16
+    let app: FixtureApp
     let log = AccessLogStore()
 
     // Guarded by `lock`.
@@ -116,10 +129,11 @@ final class ServerCore: @unchecked Sendable {
     private let acceptFinished = DispatchSemaphore(value: 0)
     private let connectionThreads = DispatchGroup()
 
-    init(root: URL, host: String, port: UInt16) {
+    init(root: URL, host: String, port: UInt16, app: FixtureApp) {
         self.root = root
         self.host = host
         self.requestedPort = port
+        self.app = app
     }
 
     var boundPort: UInt16? {
@@ -205,7 +219,7 @@ final class ServerCore: @unchecked Sendable {
             }
             Socket.configureConnection(client, idleTimeout: FixtureServer.keepAliveTimeout, sendTimeout: 30)
             let thread = Thread { [self] in
-                Connection(fd: client, responder: responder, log: log).run()
+                Connection(fd: client, responder: responder, app: app, log: log).run()
                 unregister(client)
             }
             thread.name = "FixtureServer connection \(client)"

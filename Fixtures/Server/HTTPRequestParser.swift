@@ -6,6 +6,8 @@ struct HTTPRequest: Sendable, Equatable {
     var versionMajor: Int
     var versionMinor: Int
     var headers: [HTTPHeader]
+    /// The body, when the connection read one for a handler that wants it (the fixture app); else empty.
+    var body: [UInt8] = []
 
     /// The request-target for logs (invalid UTF-8 shown as U+FFFD).
     var target: String { String(decoding: targetBytes, as: UTF8.self) }

@@ -46,6 +46,7 @@ struct HTTPResponse: Sendable, Equatable {
     static func reasonPhrase(_ status: Int) -> String {
         switch status {
         case 200: return "OK"
+        case 201: return "Created"
         case 204: return "No Content"
         case 301: return "Moved Permanently"
         case 302: return "Found"
@@ -59,6 +60,9 @@ struct HTTPResponse: Sendable, Equatable {
         case 404: return "Not Found"
         case 405: return "Method Not Allowed"
         case 410: return "Gone"
+        case 411: return "Length Required"
+        case 413: return "Content Too Large"
+        case 415: return "Unsupported Media Type"
         case 429: return "Too Many Requests"
         case 431: return "Request Header Fields Too Large"
         case 500: return "Internal Server Error"

@@ -11,7 +11,9 @@ import Glibc
 import Musl
 #endif
 
-/// `ecoscore-fixtures [--port N] [--root DIR] [--log]`: serves the fixture sites until SIGINT or SIGTERM.
+/// `ecoscore-fixtures [--port N] [--root DIR] [--log]`: serves the fixture sites and the fixture app (`/app/`)
+/// until SIGINT or SIGTERM. `ECOSCORE_FIXTURE_PASSWORD` sets the app's password for user `demo`.
+/// `--burn-child MS` (hidden) is the child process `/app/fork` starts: it burns MS ms of CPU and exits.
 struct EcoscoreFixtures: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecoscore-fixtures",
@@ -19,6 +21,9 @@ struct EcoscoreFixtures: ParsableCommand {
         discussion: """
             Prints `serving <base URL>` on stdout once listening; stops cleanly on SIGINT or SIGTERM.
             With --log, each response goes to stderr with the exact bytes written (head + body).
+            The fixture app lives under /app/ (login as `demo`; password from ECOSCORE_FIXTURE_PASSWORD,
+            default "\(FixtureServer.defaultAppPassword)"); /app/burn?ms=N, /app/alloc?mb=N and
+            /app/fork?ms=N cost the server a known amount of CPU or memory.
             """
     )
 
@@ -34,9 +39,19 @@ struct EcoscoreFixtures: ParsableCommand {
     @Flag(name: .long, help: "Log each response to stderr: METHOD TARGET STATUS BYTES (head, body, encoding).")
     var log = false
 
+    /// Run as `/app/fork`'s child: burn this many milliseconds of CPU, then exit.
+    @Option(name: .customLong("burn-child"), help: .hidden)
+    var burnChild: Int?
+
     func run() throws {
+        if let burnChild {
+            FixtureServer.burnThreadCPU(milliseconds: max(0, burnChild))
+            return
+        }
         let rootURL = root.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? FixtureServer.bundledSites
-        let server = FixtureServer(root: rootURL, host: host, port: port)
+        let password = ProcessInfo.processInfo.environment["ECOSCORE_FIXTURE_PASSWORD"] ?? FixtureServer.defaultAppPassword
+        let server = FixtureServer(root: rootURL, host: host, port: port, appPassword: password,
+                                   childBurnCommand: FixtureServer.selfBurnCommand)
         if log {
             server.setLogHandler { entry in
                 FileHandle.standardError.write(Data((entry.logLine + "\n").utf8))
