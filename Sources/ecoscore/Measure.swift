@@ -4,15 +4,18 @@ import Profiler
 import Scoring
 
 /// Profile pages and attach their EcoIndex: what `profile` and `demo` share.
-func measure(_ urls: [URL], runs: Int, concurrency: Int, options: FetchOptions) throws -> Profile {
+func measure(_ urls: [URL], runs: Int, concurrency: Int, options: FetchOptions,
+             meter: ServerMeter? = nil) throws -> Profile {
     let profiler = PageProfiler(options: options)
     let progress = ProgressLine(total: urls.count * runs)
-    let pages = profiler.profile(urls, runs: runs, concurrency: concurrency) { event in
+    // Server CPU is attributed to a load by time, so metered loads must not overlap.
+    let width = meter == nil ? concurrency : 1
+    let pages = profiler.profile(urls, runs: runs, concurrency: width, around: meteredLoad(meter)) { event in
         progress.step("\(event.url.absoluteString) run \(event.run)/\(event.runs)")
     }
     progress.finish()
     let profile = Profile(tool: PageProfiler.toolInfo(version: Ecoscore.version), createdAt: Date(),
-                          settings: profiler.settings(runs: runs), pages: pages)
+                          settings: profiler.settings(runs: runs), meter: meter?.info, pages: pages)
     return try annotateEcoIndex(profile)
 }
 
@@ -88,10 +91,10 @@ func loadJourney(_ file: URL, baseURL: String?) throws -> Journey {
 
 /// Profile a journey's steps and attach their EcoIndex.
 func measure(_ journey: Journey, runs: Int, warmUp: Int, cache: JourneyProfiler.CacheMode, options: FetchOptions,
-             around: (() -> PageRun) -> PageRun = { $0() }, meter: MeterInfo? = nil) throws -> Profile {
+             meter: ServerMeter? = nil) throws -> Profile {
     let profiler = JourneyProfiler(options: options, cache: cache)
     let progress = ProgressLine(total: (runs + warmUp) * journey.steps.count)
-    let pages = profiler.profile(journey, runs: runs, warmUp: warmUp, around: around) { event in
+    let pages = profiler.profile(journey, runs: runs, warmUp: warmUp, around: meteredLoad(meter)) { event in
         progress.step("\(event.warmUp ? "warm-up" : "run \(event.run)/\(event.runs)") · \(event.step)")
     }
     progress.finish()
@@ -99,7 +102,7 @@ func measure(_ journey: Journey, runs: Int, warmUp: Int, cache: JourneyProfiler.
     let profile = Profile(tool: PageProfiler.toolInfo(version: Ecoscore.version), createdAt: Date(),
                           settings: settings,
                           journey: JourneyInfo(name: journey.name, cache: cache.rawValue, runs: runs, warmUpRuns: warmUp),
-                          meter: meter, pages: pages)
+                          meter: meter?.info, pages: pages)
     return try annotateEcoIndex(profile)
 }
 

@@ -52,6 +52,9 @@ struct ProfileCommand: ParsableCommand {
     @OptionGroup(title: "Fetching")
     var fetch: FetchFlags
 
+    @OptionGroup(title: "Server CPU (Linux)")
+    var server: MeterFlags
+
     func validate() throws {
         guard !targets.isEmpty else { throw ValidationError("give at least one URL or a journey file") }
         if let runs, !(1...100).contains(runs) { throw ValidationError("--runs must be between 1 and 100") }
@@ -61,14 +64,20 @@ struct ProfileCommand: ParsableCommand {
 
     func run() throws {
         fetch.warnIfInsecure()
+        let target = try Target.parse(targets)
+        if case .har = target, server.isMetering {
+            throw CommandFailure.usage("a HAR file is not measured again: --launch, --pid and --cgroup do not apply")
+        }
+        let journey = try target.journeyFile.map { try loadJourney($0, baseURL: baseURL) }
+        let meter = try server.start()
+        defer { meter?.stop() }
         let profile: Profile
-        switch try Target.parse(targets) {
+        switch target {
         case .pages(let urls):
-            profile = try measure(urls, runs: runs ?? 1, concurrency: concurrency, options: fetch.options)
-        case .journey(let file):
-            let journey = try loadJourney(file, baseURL: baseURL)
-            profile = try measure(journey, runs: runs ?? 3, warmUp: warmup, cache: cold ? .cold : .warm,
-                                  options: fetch.options)
+            profile = try measure(urls, runs: runs ?? 1, concurrency: concurrency, options: fetch.options, meter: meter)
+        case .journey:
+            profile = try measure(journey!, runs: runs ?? 3, warmUp: warmup, cache: cold ? .cold : .warm,
+                                  options: fetch.options, meter: meter)
         case .har(let file):
             profile = try importHAR(file, options: fetch.options)
         }
@@ -90,6 +99,11 @@ enum Target {
     case pages([URL])
     case journey(URL)
     case har(URL)
+
+    var journeyFile: URL? {
+        if case .journey(let url) = self { return url }
+        return nil
+    }
 
     static func parse(_ arguments: [String]) throws -> Target {
         let files = arguments.filter { [".yaml", ".yml", ".har"].contains(where: $0.lowercased().hasSuffix) }

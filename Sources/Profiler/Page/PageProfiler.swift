@@ -16,7 +16,10 @@ public struct PageProfiler: Sendable {
         public var result: PageRun
     }
 
+    /// - Parameter around: wraps each load, e.g. to meter the server over exactly that load (give
+    ///   `concurrency: 1` then, or loads overlap); it must call its argument once.
     public func profile(_ urls: [URL], runs: Int = 1, concurrency: Int = 4,
+                        around: @escaping @Sendable (() -> PageRun) -> PageRun = { $0() },
                         progress: (@Sendable (Progress) -> Void)? = nil) -> [PageProfile] {
         precondition(runs >= 1, "at least one run")
         let pageHosts = Set(urls.compactMap { $0.host?.lowercased() })
@@ -24,7 +27,7 @@ public struct PageProfiler: Sendable {
         for run in 0..<runs {
             forEachConcurrently(urls.indices, width: max(1, concurrency)) { index in
                 let load = PageLoad(url: urls[index], options: options, pageHosts: pageHosts)
-                let result = load.run()
+                let result = around { load.run() }
                 results.set(page: index, run: run, result)
                 progress?(Progress(url: urls[index], run: run + 1, runs: runs, result: result))
             }
