@@ -15,8 +15,9 @@ final class PageLoad {
     private let share: CurlShare
     private let cache: HTTPCache?
     private let clock = ContinuousClock()
-    private let start: ContinuousClock.Instant
-    private let startedAt = Date()
+    /// Set when `run` begins, so that work done around the load (metering) is not counted in its duration.
+    private var start: ContinuousClock.Instant
+    private var startedAt = Date()
 
     private var inFlight: [UnsafeMutableRawPointer: Transfer] = [:]
     private var hostQueue: HostQueue
@@ -50,6 +51,8 @@ final class PageLoad {
     }
 
     func run() -> PageRun {
+        start = clock.now
+        startedAt = Date()
         enqueue(navigation)
         let deadline = start.advanced(by: .milliseconds(options.pageTimeoutMs))
         while !inFlight.isEmpty {
