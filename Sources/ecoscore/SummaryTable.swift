@@ -43,6 +43,11 @@ struct SummaryTable {
             }
         }
         if let journey = profile.journey {
+            func total(_ f: (PageSummary) -> Double?) -> Double { profile.pages.reduce(0) { $0 + (f($1.summary) ?? 0) } }
+            var line = "\nWhole journey (sum of the step medians): \(Int(total { $0.requests.median })) requests, "
+                + "\(kB(total { $0.transferBytes.median })) transferred, \(kB(total { $0.decodedBytes.median })) decoded"
+            if metered { line += String(format: ", %.1f ms of server CPU", total { $0.serverCPUms?.median }) }
+            out += line + ".\n"
             let warm = journey.warmUpRuns > 0 ? " after \(journey.warmUpRuns) discarded warm-up run(s)" : ""
             out += "\nJourney \"\(journey.name)\": \(journey.runs) run(s)\(warm), \(journey.cache) cache across steps.\n"
         }

@@ -8,6 +8,8 @@ public struct Journey: Sendable {
     public var baseURL: URL?
     public var headers: [String: String]
     public var userAgent: String?
+    /// The window discovery assumes (srcset, sizes, media); nil: the 1920 px desktop default.
+    public var viewport: Viewport?
     public var steps: [Step]
     /// Values that must never appear in any output: every `${ENV}` value and every field marked secret.
     public var secrets: [String]

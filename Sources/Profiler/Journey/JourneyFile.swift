@@ -11,6 +11,13 @@ struct JourneyFile: Decodable {
     struct Defaults: Decodable {
         var headers: [String: String]?
         var userAgent: String?
+        var viewport: ViewportFile?
+    }
+
+    struct ViewportFile: Decodable {
+        var width: Int
+        var height: Int?
+        var devicePixelRatio: Double?
     }
 
     struct StepFile: Decodable {

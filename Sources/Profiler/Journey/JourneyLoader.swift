@@ -44,9 +44,16 @@ extension Journey {
             let line = i < stepLines.count ? stepLines[i] : nil
             steps.append(try s.resolved(index: i, line: line, base: base, resolver: &resolver, file: path))
         }
+        var viewport: Viewport?
+        if let v = file.defaults?.viewport {
+            guard (200...10000).contains(v.width), (v.devicePixelRatio ?? 1) > 0 else {
+                throw JourneyError(file: path, message: "defaults.viewport: width must be 200–10000 px and devicePixelRatio positive")
+            }
+            viewport = Viewport(width: v.width, devicePixelRatio: v.devicePixelRatio ?? 1, height: v.height ?? 1080)
+        }
         return Journey(name: file.name, baseURL: base, headers: try resolver.resolve(file.defaults?.headers ?? [:], line: nil),
                        userAgent: try file.defaults?.userAgent.map { try resolver.resolve($0, line: nil) },
-                       steps: steps, secrets: resolver.secrets.sorted { $0.count > $1.count })
+                       viewport: viewport, steps: steps, secrets: resolver.secrets.sorted { $0.count > $1.count })
     }
 }
 

@@ -37,6 +37,7 @@ public struct JourneyProfiler: Sendable {
         var options = self.options
         options.extraHeaders += journey.headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         if let ua = journey.userAgent { options.userAgent = ua }
+        if let viewport = journey.viewport { options.viewport = viewport }
         let redact = Redactor(secrets: journey.secrets)
         var perStep: [[PageRun]] = Array(repeating: [], count: journey.steps.count)
         for run in 0..<(warmUp + runs) {

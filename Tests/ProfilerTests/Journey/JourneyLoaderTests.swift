@@ -99,3 +99,20 @@ import Testing
         #expect(r("pw=p%40ss+word") == "pw=[redacted]")
     }
 }
+
+@Suite struct JourneyViewportTests {
+    @Test func viewportDefaultsApplyToDiscovery() throws {
+        let url = try JourneyLoaderTests.write("""
+            name: J
+            baseURL: http://h/
+            defaults:
+              viewport: {width: 390, devicePixelRatio: 3}
+            steps:
+              - get: a
+            """)
+        let j = try Journey.load(url, environment: [:])
+        #expect(j.viewport == Viewport(width: 390, devicePixelRatio: 3, height: 1080))
+        let bad = try JourneyLoaderTests.write("name: J\nbaseURL: http://h/\ndefaults:\n  viewport: {width: 5}\nsteps:\n  - get: a\n")
+        #expect(throws: JourneyError.self) { try Journey.load(bad, environment: [:]) }
+    }
+}
