@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "FixtureServer",
             path: "Fixtures",
-            exclude: ["journeys"],
+            exclude: ["journeys", "inventories", "answers"],
             sources: ["Server"],
             resources: [.copy("sites")]
         ),
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Model"]),
         .testTarget(name: "ProfilerTests", dependencies: ["Profiler", "Model", "FixtureServer"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ecoscore", "FixtureServer", "Model"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ecoscore", "FixtureServer", "Model", "Profiler", "Scoring"]),
     ],
     swiftLanguageModes: [.v6]
 )

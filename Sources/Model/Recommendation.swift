@@ -37,9 +37,12 @@ public struct CheckThreshold: Codable, Sendable, Equatable {
     public var unit: String
     /// Where the bounds come from: "greenit-extension", "greenit-cli" or "ours".
     public var origin: String
+    /// The rule as its source states it, or our reasoning (from the model file).
+    public var source: String
 
-    public init(worseWhen: Comparison, b: Double?, c: Double, unit: String, origin: String) {
+    public init(worseWhen: Comparison, b: Double?, c: Double, unit: String, origin: String, source: String) {
         self.worseWhen = worseWhen; self.b = b; self.c = c; self.unit = unit; self.origin = origin
+        self.source = source
     }
 }
 

@@ -50,7 +50,7 @@ extension YamlError {
     var line: Int? {
         switch self {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line + 1  // Yams counts from 0
+            return mark.line  // Yams' error marks count from 1 (node marks from 0)
         default:
             return nil
         }

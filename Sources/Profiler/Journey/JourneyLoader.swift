@@ -18,10 +18,10 @@ extension Journey {
         do {
             // Composing first surfaces syntax errors as YamlError, with their position (the decoder wraps them).
             let node = try Yams.compose(yaml: text)
-            stepLines = (node?["steps"]?.sequence?.map { $0.mark.map { $0.line + 1 } }) ?? []
+            stepLines = (node?["steps"]?.sequence?.map { $0.mark.map { $0.line + 1 } }) ?? []  // node marks count from 0
             file = try YAMLDecoder().decode(JourneyFile.self, from: text)
         } catch let error as YamlError {
-            throw JourneyError(file: path, line: error.mark.map { $0.line + 1 }, message: "malformed YAML: \(error)")
+            throw JourneyError(file: path, line: error.mark?.line, message: "malformed YAML: \(error)")
         } catch let error as DecodingError {
             throw JourneyError(file: path, message: error.readableDescription)
         }

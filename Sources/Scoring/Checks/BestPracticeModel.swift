@@ -14,9 +14,11 @@ public struct BestPracticeModel: Decodable, Sendable {
     public var staticResourceTypes: [ResourceType]
     public var checks: Checks
 
+    /// Where the kWh per GB that turns saved bytes into Wh comes from.
     public struct Energy: Decodable, Sendable {
-        /// Sustainable Web Design v4 total, 0.3 kWh per GB (10^9 bytes).
-        public var kWhPerGB: Double
+        /// Path below `Scoring/` of the footprint model whose Sustainable Web Design v4 segments are summed
+        /// (0.3 kWh per GB of 10^9 bytes).
+        public var footprintModel: String
         public var source: String
     }
 
@@ -47,137 +49,140 @@ public struct BestPracticeModel: Decodable, Sendable {
     }
 }
 
-/// What every check declares: identity, texts, and the bounds that map its measured value to a level.
-public struct CheckDefinition: Decodable, Sendable {
-    public var id: String
-    /// "greenit-extension", "greenit-cli" or "ours".
-    public var origin: String
-    public var source: String
-    /// Name of the check.
-    public var title: CheckText
-    /// Title of its recommendation: what to do.
-    public var action: CheckText
-    public var why: CheckText
-    public var levels: Levels
+extension BestPracticeModel {
+    /// What every check declares: identity, texts, and the bounds that map its measured value to a level.
+    public struct CheckDefinition: Decodable, Sendable {
+        public var id: String
+        /// "greenit-extension", "greenit-cli" or "ours".
+        public var origin: String
+        public var source: String
+        /// Name of the check.
+        public var title: CheckText
+        /// Title of its recommendation: what to do.
+        public var action: CheckText
+        public var why: CheckText
+        public var levels: Levels
 
-    public struct Levels: Decodable, Sendable {
-        public var worseWhen: CheckThreshold.Comparison
-        public var b: Double?
-        public var c: Double
-        public var unit: String
-    }
+        public struct Levels: Decodable, Sendable {
+            public var worseWhen: CheckThreshold.Comparison
+            public var b: Double?
+            public var c: Double
+            public var unit: String
+        }
 
-    public var threshold: CheckThreshold {
-        CheckThreshold(worseWhen: levels.worseWhen, b: levels.b, c: levels.c, unit: levels.unit, origin: origin)
-    }
+        public var threshold: CheckThreshold {
+            CheckThreshold(worseWhen: levels.worseWhen, b: levels.b, c: levels.c, unit: levels.unit, origin: origin,
+                           source: source)
+        }
 
-    /// C when the value is worse than `c`, else B when worse than `b`, else A.
-    public func level(for value: Double) -> CheckLevel {
-        func worse(_ bound: Double) -> Bool {
+        /// C when the value is worse than `c`, else B when worse than `b`, else A.
+        public func level(for value: Double) -> CheckLevel {
+            func worse(_ bound: Double) -> Bool {
+                switch levels.worseWhen {
+                case .above: value > bound
+                case .atLeast: value >= bound
+                case .below: value < bound
+                case .atMost: value <= bound
+                }
+            }
+            if worse(levels.c) { return .C }
+            if let b = levels.b, worse(b) { return .B }
+            return .A
+        }
+
+        /// For a count where more is worse: the largest count still at level A (what a saving in requests aims at).
+        func largestCountAtA() -> Int? {
+            let bound = levels.b ?? levels.c
             switch levels.worseWhen {
-            case .above: value > bound
-            case .atLeast: value >= bound
-            case .below: value < bound
-            case .atMost: value <= bound
+            case .above: return Int(bound.rounded(.down))
+            case .atLeast: return Int(bound.rounded(.up)) - 1
+            case .below, .atMost: return nil
             }
         }
-        if worse(levels.c) { return .C }
-        if let b = levels.b, worse(b) { return .B }
-        return .A
     }
 
-    /// For a count where more is worse: the largest count still at level A (what a saving in requests aims at).
-    func largestCountAtA() -> Int? {
-        let bound = levels.b ?? levels.c
-        switch levels.worseWhen {
-        case .above: return Int(bound.rounded(.down))
-        case .atLeast: return Int(bound.rounded(.up)) - 1
-        case .below, .atMost: return nil
+    /// A media type pattern and a ratio: `type/subtype` exact, `type/*` prefix, `*+suffix` structured suffix, `*` any.
+    public struct TypeRatio: Decodable, Sendable {
+        public var type: String
+        public var ratio: Double
+    }
+
+    public struct CompressionRule: Decodable, Sendable {
+        public var definition: CheckDefinition
+        /// A compressible response counts when its decoded body is strictly larger than this (GreenIT: 150 B).
+        public var minBytes: Int
+        public var encodings: [String]
+        public var compressibleTypes: [String]
+        /// Compressed ÷ decoded size by type, when no compressed copy was seen.
+        public var ratios: [TypeRatio]
+
+        enum CodingKeys: String, CodingKey { case minBytes, encodings, compressibleTypes, ratios }
+
+        public init(from decoder: any Decoder) throws {
+            definition = try CheckDefinition(from: decoder)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            minBytes = try c.decode(Int.self, forKey: .minBytes)
+            encodings = try c.decode([String].self, forKey: .encodings).map { $0.lowercased() }
+            compressibleTypes = try c.decode([String].self, forKey: .compressibleTypes).map { $0.lowercased() }
+            ratios = try c.decode([TypeRatio].self, forKey: .ratios)
         }
     }
-}
 
-/// A media type pattern and a ratio: `type/subtype` exact, `type/*` prefix, `*+suffix` structured suffix, `*` any.
-public struct TypeRatio: Decodable, Sendable {
-    public var type: String
-    public var ratio: Double
-}
+    public struct RedirectRule: Decodable, Sendable {
+        public var definition: CheckDefinition
+        public var statuses: [Int]
 
-public struct CompressionRule: Decodable, Sendable {
-    public var definition: CheckDefinition
-    /// A compressible response counts when its decoded body is strictly larger than this (GreenIT: 150 B).
-    public var minBytes: Int
-    public var encodings: [String]
-    public var compressibleTypes: [String]
-    /// Compressed ÷ decoded size by type, when no compressed copy was seen.
-    public var ratios: [TypeRatio]
+        enum CodingKeys: String, CodingKey { case statuses }
 
-    enum CodingKeys: String, CodingKey { case minBytes, encodings, compressibleTypes, ratios }
-
-    public init(from decoder: any Decoder) throws {
-        definition = try CheckDefinition(from: decoder)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        minBytes = try c.decode(Int.self, forKey: .minBytes)
-        encodings = try c.decode([String].self, forKey: .encodings).map { $0.lowercased() }
-        compressibleTypes = try c.decode([String].self, forKey: .compressibleTypes).map { $0.lowercased() }
-        ratios = try c.decode([TypeRatio].self, forKey: .ratios)
+        public init(from decoder: any Decoder) throws {
+            definition = try CheckDefinition(from: decoder)
+            statuses = try decoder.container(keyedBy: CodingKeys.self).decode([Int].self, forKey: .statuses)
+        }
     }
-}
 
-public struct RedirectRule: Decodable, Sendable {
-    public var definition: CheckDefinition
-    public var statuses: [Int]
+    public struct FontRule: Decodable, Sendable {
+        public var definition: CheckDefinition
+        /// Share of a font's bytes WOFF2 would save, by its media type.
+        public var woff2Savings: [TypeRatio]
 
-    enum CodingKeys: String, CodingKey { case statuses }
+        enum CodingKeys: String, CodingKey { case woff2Savings }
 
-    public init(from decoder: any Decoder) throws {
-        definition = try CheckDefinition(from: decoder)
-        statuses = try decoder.container(keyedBy: CodingKeys.self).decode([Int].self, forKey: .statuses)
+        public init(from decoder: any Decoder) throws {
+            definition = try CheckDefinition(from: decoder)
+            woff2Savings = try decoder.container(keyedBy: CodingKeys.self).decode([TypeRatio].self, forKey: .woff2Savings)
+        }
     }
-}
 
-public struct FontRule: Decodable, Sendable {
-    public var definition: CheckDefinition
-    /// Share of a font's bytes WOFF2 would save, by its media type.
-    public var woff2Savings: [TypeRatio]
+    public struct ImageFormatRule: Decodable, Sendable {
+        public var definition: CheckDefinition
+        /// An image offends only when converting it would save more than this.
+        public var minSavingBytes: Int
+        public var modernTypes: [String]
+        /// Raster formats and the share of their bytes WebP/AVIF would save.
+        public var ratios: [TypeRatio]
 
-    enum CodingKeys: String, CodingKey { case woff2Savings }
+        enum CodingKeys: String, CodingKey { case minSavingBytes, modernTypes, ratios }
 
-    public init(from decoder: any Decoder) throws {
-        definition = try CheckDefinition(from: decoder)
-        woff2Savings = try decoder.container(keyedBy: CodingKeys.self).decode([TypeRatio].self, forKey: .woff2Savings)
+        public init(from decoder: any Decoder) throws {
+            definition = try CheckDefinition(from: decoder)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            minSavingBytes = try c.decode(Int.self, forKey: .minSavingBytes)
+            modernTypes = try c.decode([String].self, forKey: .modernTypes).map { $0.lowercased() }
+            ratios = try c.decode([TypeRatio].self, forKey: .ratios)
+        }
     }
-}
 
-public struct ImageFormatRule: Decodable, Sendable {
-    public var definition: CheckDefinition
-    /// An image offends only when converting it would save more than this.
-    public var minSavingBytes: Int
-    public var modernTypes: [String]
-    /// Raster formats and the share of their bytes WebP/AVIF would save.
-    public var ratios: [TypeRatio]
+    public struct BigImageRule: Decodable, Sendable {
+        public var definition: CheckDefinition
+        /// An image whose decoded body is larger than this offends.
+        public var maxBytes: Int
 
-    enum CodingKeys: String, CodingKey { case minSavingBytes, modernTypes, ratios }
+        enum CodingKeys: String, CodingKey { case maxBytes }
 
-    public init(from decoder: any Decoder) throws {
-        definition = try CheckDefinition(from: decoder)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        minSavingBytes = try c.decode(Int.self, forKey: .minSavingBytes)
-        modernTypes = try c.decode([String].self, forKey: .modernTypes).map { $0.lowercased() }
-        ratios = try c.decode([TypeRatio].self, forKey: .ratios)
-    }
-}
-
-public struct BigImageRule: Decodable, Sendable {
-    public var definition: CheckDefinition
-    /// An image whose decoded body is larger than this offends.
-    public var maxBytes: Int
-
-    enum CodingKeys: String, CodingKey { case maxBytes }
-
-    public init(from decoder: any Decoder) throws {
-        definition = try CheckDefinition(from: decoder)
-        maxBytes = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .maxBytes)
+        public init(from decoder: any Decoder) throws {
+            definition = try CheckDefinition(from: decoder)
+            maxBytes = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .maxBytes)
+        }
     }
 }
 
@@ -190,13 +195,10 @@ extension BestPracticeModel {
     }
 
     /// Rejects what would make a check meaningless: bounds in the wrong order, ratios outside 0…1, missing texts,
-    /// duplicate ids, a non-positive energy factor. Errors name the file and the field.
+    /// duplicate ids. Errors name the file and the field.
     public func validate(file: String) throws {
         func fail(_ field: String, _ message: String) -> DataFileError {
             DataFileError(file: file, message: "\(field): \(message)")
-        }
-        guard energy.kWhPerGB > 0, energy.kWhPerGB.isFinite else {
-            throw fail("energy.kWhPerGB", "must be a positive number, got \(energy.kWhPerGB)")
         }
         var seen: Set<String> = []
         for (key, check) in checks.all {
@@ -250,5 +252,38 @@ extension BestPracticeModel {
         if checks.redirects.statuses.contains(where: { !(300..<400).contains($0) }) {
             throw fail("checks.redirects.statuses", "must all be 3xx statuses")
         }
+    }
+}
+
+/// The bytes-to-energy factor of the footprint model: only the Sustainable Web Design segments are read, so the
+/// rest of that file is the footprint code's business.
+struct SWDEnergyFactor: Decodable {
+    struct Segments: Decodable {
+        var dataCentre: Double
+        var network: Double
+        var device: Double
+        var total: Double { dataCentre + network + device }
+    }
+    struct SWD: Decodable {
+        var bytesPerGB: Double
+        var operationalKWhPerGB: Segments
+        var embodiedKWhPerGB: Segments
+    }
+    var sustainableWebDesign: SWD
+
+    /// kWh per GB, all segments, operational and embodied (SWD v4: 0.3).
+    var kWhPerGB: Double {
+        sustainableWebDesign.operationalKWhPerGB.total + sustainableWebDesign.embodiedKWhPerGB.total
+    }
+
+    static func load(from url: URL) throws -> SWDEnergyFactor {
+        let factor = try DataFile.decodeYAML(SWDEnergyFactor.self, from: url)
+        guard factor.kWhPerGB > 0, factor.kWhPerGB.isFinite else {
+            throw DataFileError(file: url.path, message: "sustainableWebDesign: kWh per GB must be positive")
+        }
+        guard factor.sustainableWebDesign.bytesPerGB > 0 else {
+            throw DataFileError(file: url.path, message: "sustainableWebDesign.bytesPerGB must be positive")
+        }
+        return factor
     }
 }

@@ -34,7 +34,8 @@ public struct GridIntensity: Sendable, Equatable {
         guard trimmed.unicodeScalars.allSatisfy(numberChars.contains), let value = Double(trimmed) else {
             throw GridIntensityError("unknown grid intensity \"\(trimmed)\": give a preset (\(names)) or a number of gCO2e/kWh such as 81.3")
         }
-        guard value.isFinite, value >= 0 else {
+        guard value.isFinite else { throw GridIntensityError("grid intensity \(trimmed): not a finite number") }
+        guard value >= 0 else {
             throw GridIntensityError("grid intensity \(trimmed) gCO2e/kWh: must be zero or more")
         }
         guard value <= maxGPerKWh else {
