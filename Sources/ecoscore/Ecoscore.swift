@@ -15,7 +15,8 @@ struct Ecoscore: ParsableCommand {
               3  a page could not be loaded (unreachable host, TLS failure, timeout, HTTP error on the page)
             """,
         version: version,
-        subcommands: [ProfileCommand.self, EcoIndexCommand.self, FootprintCommand.self, InventoryCommand.self, DemoCommand.self]
+        subcommands: [ProfileCommand.self, ScoreCommand.self, GridsCommand.self, AnswersCommand.self, EcoIndexCommand.self,
+                      FootprintCommand.self, InventoryCommand.self, DemoCommand.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; Ecoscore documents 2, so the mapping happens here.

@@ -1,0 +1,82 @@
+import Foundation
+import Model
+
+/// Pre-filling declared criteria from measurements (RGESN 3.3, 4.8, 5.1, 6.1, 6.2, 6.3, 6.7 in the bundled
+/// grid): each check compares a metric with a limit from the grid; the checks combine (`all`/`any`) into an
+/// outcome, and the grid says which answer each outcome supports.
+extension EvidenceRule {
+    /// Requests listed per check at most; the rest are counted in `requestsOmitted`.
+    static let requestsListed = 20
+
+    /// What the profile says; `answer` is nil when the outcome decides nothing.
+    func evaluate(_ facts: ProfileFacts, options: [AnswerOption]) -> MeasuredAnswer {
+        var evidence: [Evidence] = []
+        var outcomes: [Bool?] = []
+        for check in checks {
+            guard let def = MetricCatalogue.named(check.metric) else { continue }
+            let (e, passed) = Self.check(check, def, facts)
+            evidence.append(e)
+            outcomes.append(passed)
+        }
+        let defined = outcomes.compactMap { $0 }
+        let undefinedCount = outcomes.count - defined.count
+        var answer: String?
+        if defined.isEmpty {
+            answer = whenUndefined
+        } else {
+            switch combine ?? .all {
+            case .all:
+                if defined.contains(false) { answer = onFail } else if undefinedCount == 0 { answer = onPass }
+            case .any:
+                if defined.contains(true) { answer = onPass } else if undefinedCount == 0 { answer = onFail }
+            }
+        }
+        let canonical = answer.flatMap { a in options.first { $0.matches(a) }?.id }
+        return MeasuredAnswer(answer: canonical, checks: evidence, note: note?.en)
+    }
+
+    /// One check: a profile metric directly; a step metric at its worst step (every step must meet the limit).
+    static func check(_ check: EvidenceCheckRule, _ def: MetricDefinition, _ facts: ProfileFacts) -> (Evidence, Bool?) {
+        func listed(_ requests: [EvidenceRequest]) -> ([EvidenceRequest], Int) {
+            (Array(requests.prefix(requestsListed)), max(0, requests.count - requestsListed))
+        }
+        switch def.scope {
+        case .profile:
+            let r = facts.whole(check.metric)
+            let passed = r.value.map(check.passes)
+            let (requests, omitted) = listed(r.requests)
+            return (Evidence(metric: check.metric, unit: def.unit, value: r.value, threshold: check.describe,
+                             passed: passed, detail: r.detail, steps: [], requests: requests, requestsOmitted: omitted),
+                    passed)
+        case .step:
+            let values = (0..<facts.stepCount).compactMap { i -> (Int, MetricResult, Double)? in
+                let r = facts.step(check.metric, i)
+                return r.value.map { (i, r, $0) }
+            }
+            guard !values.isEmpty else {
+                return (Evidence(metric: check.metric, unit: def.unit, value: nil, threshold: check.describe, passed: nil,
+                                 detail: "no step to measure"), nil)
+            }
+            let worst = check.upperLimit ? values.max { $0.2 < $1.2 }! : values.min { $0.2 < $1.2 }!
+            let failing = values.filter { !check.passes($0.2) }
+            let passed = failing.isEmpty
+            let (requests, omitted) = listed(worst.1.requests)
+            let steps = (failing.isEmpty ? [worst] : failing).map { facts.stepName($0.0) }
+            let detail = failing.isEmpty
+                ? "every step meets it; worst: \(facts.stepName(worst.0)) (\(GridFormat.number(worst.2)) \(def.unit))"
+                : "\(failing.count) of \(values.count) steps exceed it; worst: \(facts.stepName(worst.0)) (\(GridFormat.number(worst.2)) \(def.unit))"
+            return (Evidence(metric: check.metric, unit: def.unit, value: worst.2, threshold: check.describe,
+                             passed: passed, detail: detail, steps: steps, requests: requests, requestsOmitted: omitted),
+                    passed)
+        }
+    }
+}
+
+extension AnswerOption {
+    /// Whether two answers disagree: one says "not applicable" and the other not, or their points differ.
+    func contradicts(_ other: AnswerOption) -> Bool {
+        if (notApplicable ?? false) != (other.notApplicable ?? false) { return true }
+        if notApplicable == true { return false }
+        return (points ?? 0) != (other.points ?? 0)
+    }
+}

@@ -1,0 +1,328 @@
+import Foundation
+import Model
+
+/// Scores a profile (and a team's answers) through a grid into a `ScoreCard`. Pure: everything it uses is in
+/// its arguments and the grid's data.
+///
+/// - A criterion's weight is its own `weight` times its family's (both default to 1); it earns
+///   weight × points out of weight × its best points.
+/// - Measured, per-step metric: each step is scored by the bands; the criterion takes the mean of the steps'
+///   points (or the worst step's, `aggregate: worst`). Profile metric: one value, one band.
+/// - Declared: the answer's points. An answer "not applicable" leaves the criterion out of the maximum; an
+///   unanswered one counts 0 in the maximum (`scoring.unanswered: zero`, the default) or is left out
+///   (`exclude`); both are listed. A criterion with `evidence` is pre-filled from the measurement when no
+///   answer (or an "undetermined" one such as "à évaluer") was declared; a declared answer that contradicts
+///   the measurement is kept and counted, and the criterion is flagged.
+/// - Family and total: Σ points ÷ Σ maximum × 100; the grade is the first of the grid's bands the total reaches.
+/// - Journey (grids with per-step criteria): step score = Σ weight × points ÷ Σ weight × maximum × 100 over the
+///   step's measured criteria; journey score = mean of the step scores (equal to the total when every
+///   per-step metric is defined at every step).
+public struct Scorer: Sendable {
+    public let loaded: LoadedGrid
+    public let displayTime: DisplayTimeModel?
+    public let ecoIndex: EcoIndex?
+    /// Energy, emissions and water (models/footprint.yaml); without it `step.energyWh` is unmeasured.
+    public let footprint: Footprint?
+    /// Best-practice checks → the score card's recommendations.
+    public let bestPractices: BestPractices?
+
+    public init(grid: LoadedGrid, displayTime: DisplayTimeModel?, ecoIndex: EcoIndex?, footprint: Footprint? = nil,
+                bestPractices: BestPractices? = nil) {
+        self.loaded = grid; self.displayTime = displayTime; self.ecoIndex = ecoIndex; self.footprint = footprint
+        self.bestPractices = bestPractices
+    }
+
+    /// With the models bundled with Ecoscore.
+    public static func bundled(_ grid: LoadedGrid) throws -> Scorer {
+        Scorer(grid: grid, displayTime: try DisplayTimeModel.bundled(), ecoIndex: try EcoIndex.bundled(),
+               footprint: try Footprint.bundled(), bestPractices: try BestPractices.bundled())
+    }
+
+    /// - Parameters:
+    ///   - network: replaces the grid's reference network profile (fibre, 4g, 3g…).
+    ///   - intensity: grid intensity of the emissions (default: the footprint model's default preset).
+    ///   - inventory: a hospital-IS inventory result to attach.
+    public func score(_ profile: Profile?, answers: Answers?, tool: ToolInfo, network: String? = nil,
+                      intensity: GridIntensity? = nil, inventory: InventoryResult? = nil,
+                      now: Date = Date()) throws -> ScoreCard {
+        var grid = loaded.grid
+        if let network {
+            guard let model = displayTime, model.profile(network) != nil else {
+                throw DataFileError(file: DisplayTimeModel.bundledPath,
+                                    message: "unknown network profile '\(network)' (\(displayTime?.profiles.map(\.id).joined(separator: ", ") ?? "no model"))")
+            }
+            if grid.parameters == nil { grid.parameters = GridParameters() }
+            grid.parameters?.network = network
+        }
+        if let answers, answers.grid != grid.id {
+            throw DataFileError(file: answers.file ?? "answers", message: "these answers are for grid '\(answers.grid)', not for grid '\(grid.id)'")
+        }
+        let facts = profile.map {
+            ProfileFacts(profile: $0, parameters: grid.parameters, displayTime: displayTime, ecoIndex: ecoIndex,
+                         footprint: footprint, intensity: intensity)
+        }
+        var notes: [String] = []
+
+        var families: [FamilyScore] = []
+        for family in grid.families {
+            let criteria = family.criteria.map { score($0, in: family, grid: grid, facts: facts, answers: answers) }
+            families.append(FamilyScore(id: family.id, title: family.title, weight: family.weight ?? 1,
+                                        total: Self.total(criteria.map { ($0.points, $0.max) }), criteria: criteria))
+        }
+        let total = Self.total(families.map { ($0.total.points, $0.total.max) })
+        let all = families.flatMap(\.criteria)
+
+        let journey = facts.flatMap { journeyScore(grid: grid, facts: $0) }
+        let ecoindex = facts.map { f in
+            f.profile.pages.indices.map { PageEcoIndex(index: $0, name: f.profile.pages[$0].name, url: f.profile.pages[$0].url, ecoindex: f.ecoindex($0)) }
+        } ?? []
+
+        // The journey's footprint: one view of every step.
+        let journeyFootprint = facts.flatMap { f -> FootprintResult? in
+            guard let footprint else { return nil }
+            let pages = f.profile.pages
+            return footprint.of(transferBytes: pages.reduce(0) { $0 + $1.summary.transferBytes.median },
+                                serverCPUSeconds: pages.reduce(0) { $0 + ($1.summary.serverCPUms?.median ?? 0) } / 1000,
+                                intensity: intensity ?? footprint.defaultIntensity)
+        }
+        let recommendations = profile.flatMap { p in bestPractices.map { $0.recommendations(p) } } ?? []
+        if facts != nil, usesMetric(grid, "step.energyWh"), footprint == nil {
+            notes.append("No footprint model (models/footprint.yaml): the energy criterion is unmeasured.")
+        }
+        if let facts, footprint != nil, facts.profile.pages.contains(where: { $0.summary.serverCPUms == nil }) {
+            notes.append("The app's server was not metered on every step: the energy figure counts the bytes only there (profile with a server meter to add the server's CPU).")
+        }
+        if profile == nil, grid.allCriteria.contains(where: { $0.criterion.kind == .measured || $0.criterion.evidence != nil }) {
+            notes.append("No profile: measured criteria are unmeasured and nothing is pre-filled.")
+        }
+        if let profile, profile.pages.contains(where: { $0.runs.isEmpty }) {
+            notes.append("Some steps have no run: they count as unmeasured.")
+        }
+
+        return ScoreCard(
+            tool: tool, createdAt: now,
+            grid: ScoreCardGrid(id: grid.id, version: grid.version, title: grid.title, source: grid.source,
+                                licence: grid.licence, official: grid.official, file: loaded.bundled ? nil : loaded.file,
+                                bundled: loaded.bundled, grades: grid.gradeBounds),
+            models: models(grid, profile: profile),
+            profile: profile.map(Self.digest),
+            answers: answers.map { a in AnswersDigest(file: a.file, grid: a.grid, answered: a.entries.values.filter { $0.answer != nil }.count) },
+            families: families, total: total, grade: grid.grade(for: total.percent),
+            unanswered: all.filter { $0.status == .unanswered }.map(\.id),
+            flagged: all.filter { $0.status == .flagged }.map(\.id),
+            journey: journey, ecoindex: ecoindex, footprint: journeyFootprint, inventory: inventory,
+            recommendations: recommendations, notes: notes)
+    }
+
+    // MARK: - Criteria
+
+    func score(_ c: Criterion, in family: Family, grid: Grid, facts: ProfileFacts?, answers: Answers?) -> CriterionScore {
+        let weight = (family.weight ?? 1) * (c.weight ?? 1)
+        let maxPoints = c.maxPoints(in: grid)
+        var result = CriterionScore(id: c.id, title: c.title, kind: c.kind == .measured ? .measured : .declared,
+                                    weight: weight, status: .unmeasured, points: nil, max: 0)
+        switch c.kind {
+        case .measured:
+            measured(c, weight: weight, maxPoints: maxPoints, facts: facts, into: &result)
+        case .declared:
+            declared(c, grid: grid, weight: weight, maxPoints: maxPoints, facts: facts, answers: answers, into: &result)
+        }
+        return result
+    }
+
+    private func measured(_ c: Criterion, weight: Double, maxPoints: Double, facts: ProfileFacts?,
+                          into result: inout CriterionScore) {
+        guard let id = c.metric, let def = MetricCatalogue.named(id) else { return }
+        let direction = c.direction ?? def.better
+        let bands = c.thresholds ?? []
+        result.metric = id
+        result.unit = def.unit
+        guard let facts else { result.note = "no profile"; return }
+        switch def.scope {
+        case .profile:
+            let r = facts.whole(id)
+            result.measured = r.value
+            guard let v = r.value, let band = bands.band(for: v, direction: direction) else {
+                result.note = "not measured: \(r.detail ?? "no value")"
+                return
+            }
+            result.status = .scored
+            result.points = weight * band.points
+            result.max = weight * maxPoints
+            result.threshold = "\(band.describe(direction: direction, unit: def.unit)) → \(GridFormat.number(band.points)) / \(GridFormat.number(maxPoints))"
+            result.note = r.detail
+        case .step:
+            var steps: [StepValue] = []
+            for i in 0..<facts.stepCount {
+                let r = facts.step(id, i)
+                let band = r.value.flatMap { bands.band(for: $0, direction: direction) }
+                steps.append(StepValue(index: i, name: facts.stepName(i), value: r.value, points: band?.points,
+                                       outOf: maxPoints, threshold: band?.describe(direction: direction, unit: def.unit)))
+            }
+            result.steps = steps
+            let scored = steps.filter { $0.points != nil }
+            guard !scored.isEmpty else {
+                result.note = "not measured on any step: \(facts.stepCount == 0 ? "no step" : facts.step(id, 0).detail ?? "no value")"
+                return
+            }
+            let points: Double
+            switch c.aggregate ?? .mean {
+            case .mean:
+                points = scored.map { $0.points! }.reduce(0, +) / Double(scored.count)
+                result.measured = scored.map { $0.value! }.reduce(0, +) / Double(scored.count)
+                result.threshold = scored.count == 1
+                    ? "\(scored[0].threshold ?? "") → \(GridFormat.number(scored[0].points!)) / \(GridFormat.number(maxPoints))"
+                    : "mean of \(scored.count) steps' points: \(scored.map { GridFormat.number($0.points!) }.joined(separator: ", ")) / \(GridFormat.number(maxPoints))"
+            case .worst:
+                let worst = scored.min { $0.points! < $1.points! }!
+                points = worst.points!
+                result.measured = worst.value
+                result.threshold = "worst step \(worst.name ?? "\(worst.index + 1)"): \(worst.threshold ?? "") → \(GridFormat.number(points)) / \(GridFormat.number(maxPoints))"
+            }
+            result.status = .scored
+            result.points = weight * points
+            result.max = weight * maxPoints
+            if scored.count < steps.count {
+                result.note = "not measured on: " + steps.filter { $0.points == nil }.map { $0.name ?? "\($0.index + 1)" }.joined(separator: ", ")
+            }
+        }
+    }
+
+    private func declared(_ c: Criterion, grid: Grid, weight: Double, maxPoints: Double, facts: ProfileFacts?,
+                          answers: Answers?, into result: inout CriterionScore) {
+        let options = grid.options(for: c)
+        func option(_ id: String?) -> AnswerOption? { id.flatMap { a in options.first { $0.matches(a) } } }
+        let entry = answers?.entries[c.id]
+        if let entry, let answer = entry.answer {
+            result.declared = DeclaredAnswer(answer: answer, comment: entry.comment, line: entry.line)
+        }
+        if let rule = c.evidence, let facts {
+            result.prefilled = rule.evaluate(facts, options: options)
+        }
+        let declared = option(entry?.answer)
+        let measured = option(result.prefilled?.answer)
+
+        func count(_ o: AnswerOption, source: String) {
+            result.answer = o.id
+            result.answerSource = source
+            if o.notApplicable == true {
+                result.status = .notApplicable
+                result.points = nil
+                result.max = 0
+            } else {
+                result.status = .scored
+                result.points = weight * (o.points ?? 0)
+                result.max = weight * maxPoints
+            }
+        }
+        if let declared, !(declared.undetermined == true && measured != nil) {
+            count(declared, source: "declared")
+            if let measured, declared.undetermined != true, declared.contradicts(measured) {
+                result.status = .flagged
+                result.note = "declared '\(declared.id)' but the measurement supports '\(measured.id)': the declared answer is kept and counted; check the evidence"
+            }
+        } else if let measured {
+            count(measured, source: "measured")
+            if let declared { result.note = "declared '\(declared.id)'; decided by the measurement" }
+        } else {
+            result.status = .unanswered
+            switch grid.unansweredPolicy {
+            case .zero:
+                result.points = 0
+                result.max = weight * maxPoints
+            case .exclude:
+                result.points = nil
+                result.max = 0
+            }
+        }
+        if result.note == nil, let note = result.prefilled?.note, result.prefilled?.answer == nil || result.answerSource == "measured" {
+            result.note = note
+        }
+    }
+
+    // MARK: - Journey
+
+    func journeyScore(grid: Grid, facts: ProfileFacts) -> JourneyScore? {
+        let axes = grid.families.flatMap { f in
+            f.criteria.compactMap { c -> (Family, Criterion, MetricDefinition)? in
+                guard c.kind == .measured, let m = c.metric, let def = MetricCatalogue.named(m), def.scope == .step else { return nil }
+                return (f, c, def)
+            }
+        }
+        guard !axes.isEmpty, facts.stepCount > 0 else { return nil }
+        var steps: [StepScore] = []
+        for i in 0..<facts.stepCount {
+            var scores: [AxisScore] = []
+            var points = 0.0, max = 0.0
+            for (f, c, def) in axes {
+                let direction = c.direction ?? def.better
+                let value = facts.step(def.id, i).value
+                let band = value.flatMap { (c.thresholds ?? []).band(for: $0, direction: direction) }
+                let best = c.maxPoints(in: grid)
+                let w = (f.weight ?? 1) * (c.weight ?? 1)
+                if let band, best > 0 {
+                    points += w * band.points
+                    max += w * best
+                }
+                scores.append(AxisScore(criterion: c.id, family: f.id, metric: def.id, unit: def.unit, value: value,
+                                        score: band.flatMap { best > 0 ? $0.points / best * 100 : nil },
+                                        threshold: band?.describe(direction: direction, unit: def.unit)))
+            }
+            let page = facts.profile.pages[i]
+            steps.append(StepScore(index: i, name: page.name, url: page.url, score: max > 0 ? points / max * 100 : nil,
+                                   axes: scores, transferBytes: page.summary.transferBytes.median,
+                                   requests: page.summary.requests.median, displayTime: facts.displayTimes[i],
+                                   energy: facts.energies[i], ecoindex: facts.ecoindex(i)))
+        }
+        let scored = steps.compactMap(\.score)
+        let score = scored.isEmpty ? nil : scored.reduce(0, +) / Double(scored.count)
+        let byData = steps.sorted { $0.transferBytes > $1.transferBytes }.prefix(3)
+            .map { StepRanking(index: $0.index, name: $0.name, value: $0.transferBytes, unit: "bytes") }
+        let byEnergy = steps.filter { $0.energy != nil }.sorted { $0.energy!.wh > $1.energy!.wh }.prefix(3)
+            .map { StepRanking(index: $0.index, name: $0.name, value: $0.energy!.wh, unit: "Wh") }
+        let network = grid.parameters?.network.flatMap { displayTime?.profile($0)?.info }
+        return JourneyScore(network: network, score: score, grade: grid.grade(for: score), steps: steps,
+                            heaviestData: byData, heaviestEnergy: byEnergy)
+    }
+
+    // MARK: - Helpers
+
+    static func total(_ parts: [(Double?, Double)]) -> ScoreTotal {
+        let points = parts.compactMap(\.0).reduce(0, +)
+        let max = parts.map(\.1).reduce(0, +)
+        return ScoreTotal(points: points, max: max, percent: max > 0 ? points / max * 100 : nil)
+    }
+
+    func usesMetric(_ grid: Grid, _ id: String) -> Bool {
+        grid.allCriteria.contains { $0.criterion.metric == id || ($0.criterion.evidence?.checks.contains { $0.metric == id } ?? false) }
+    }
+
+    func models(_ grid: Grid, profile: Profile?) -> [ModelVersion] {
+        var models: [ModelVersion] = []
+        if let eco = ecoIndex?.tables, profile != nil {
+            models.append(ModelVersion(id: "ecoindex", version: eco.version, source: eco.source))
+        }
+        if let network = grid.parameters?.network, let model = displayTime {
+            models.append(ModelVersion(id: model.id, version: model.version, source: model.source,
+                                       detail: "network profile \(network)"))
+        }
+        if let f = footprint, profile != nil {
+            let s = f.constants.sustainableWebDesign
+            let server = f.defaultServerProfile
+            models.append(ModelVersion(id: "footprint", version: f.constants.version,
+                                       source: "\(s.name) v\(s.version); \(f.constants.cloudCarbonFootprint.name)",
+                                       detail: "\(GridFormat.number(server.maxWatts)) W per busy vCPU, PUE \(GridFormat.number(server.pue))"))
+        }
+        if let b = bestPractices, profile != nil {
+            models.append(ModelVersion(id: b.model.id, version: b.model.version, source: b.model.source))
+        }
+        return models
+    }
+
+    static func digest(_ p: Profile) -> ProfileDigest {
+        ProfileDigest(schemaVersion: p.schemaVersion, tool: p.tool, createdAt: p.createdAt, source: p.source,
+                      journeyName: p.journey?.name, runs: p.pages.map(\.runs.count).max() ?? 0,
+                      steps: p.pages.enumerated().map { StepRef(index: $0.offset, name: $0.element.name, url: $0.element.url) },
+                      meter: p.meter?.source)
+    }
+}
