@@ -149,15 +149,18 @@ public struct LineImpact: Codable, Sendable, Equatable {
     public var pue: Double?
     /// Electricity per year of the whole line (quantity, hours and PUE included).
     public var annualKWh: Double
+    /// Views per year of a web-app line (its annualKWh ÷ this is its electricity per view); nil for equipment.
+    public var viewsPerYear: Double?
     public var impacts: [CriterionImpact]
 
     public init(kind: String, line: Int, name: String?, type: String, reference: String?, quantity: Double,
                 lifespanYears: Double?, defaultLifespanYears: Double?, hoursPerDay: Double?, countryCode: String,
-                inDataCentre: Bool, pue: Double?, annualKWh: Double, impacts: [CriterionImpact]) {
+                inDataCentre: Bool, pue: Double?, annualKWh: Double, viewsPerYear: Double? = nil,
+                impacts: [CriterionImpact]) {
         self.kind = kind; self.line = line; self.name = name; self.type = type; self.reference = reference
         self.quantity = quantity; self.lifespanYears = lifespanYears; self.defaultLifespanYears = defaultLifespanYears
         self.hoursPerDay = hoursPerDay; self.countryCode = countryCode; self.inDataCentre = inDataCentre
-        self.pue = pue; self.annualKWh = annualKWh; self.impacts = impacts
+        self.pue = pue; self.annualKWh = annualKWh; self.viewsPerYear = viewsPerYear; self.impacts = impacts
     }
 }
 

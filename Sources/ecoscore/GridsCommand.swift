@@ -210,7 +210,7 @@ struct GridText {
     }
 
     static func describe(_ def: MetricDefinition) -> String {
-        var lines = ["\(def.id) — \(def.unit), \(def.scope == .step ? "per step" : "whole profile"), \(def.better.rawValue)"]
+        var lines = ["\(def.id) — \(def.unit), \(def.scope == .step ? "per step" : def.scope == .inventory ? "whole inventory" : "whole profile"), \(def.better.rawValue)"]
         lines.append("  \(def.definition)")
         lines.append("  How: \(def.computation)")
         if !def.needs.isEmpty { lines.append("  Needs: \(def.needs.map(\.rawValue).joined(separator: "; "))") }

@@ -13,15 +13,24 @@ struct ScoreCommand: ParsableCommand {
             see `ecoscore answers init`). Prints a summary — total, grade, families, journey steps, flagged and \
             unanswered criteria — and writes the versioned ScoreCard JSON with --output.
 
+            Hospital IS (--grid maturin-sih, Ecoscore's model): the grid scores an inventory, so --inventory is \
+            required (CSV or YAML, see `ecoscore inventory`). PROFILE is the profile of the hospital's web app; with \
+            --views-per-year N its measured footprint is added to the inventory as its own use-phase line: N × the \
+            electricity of one pass of the journey (data-centre and network parts of its bytes plus its metered \
+            server CPU, models/inventory.yaml webApp), named after the journey or its first page. The ScoreCard \
+            carries the inventory result with that line. Example:
+              ecoscore score app.json --grid maturin-sih --inventory parc.csv --views-per-year 1200000 \
+                --answers practices.yaml --output scorecard.json
+
             Exit codes: 0 scored; 2 usage error or unreadable input (bad grid, answers for another grid, a profile \
-            written by a newer ecoscore).
+            written by a newer ecoscore, an inventory grid without --inventory).
             """
     )
 
-    @Argument(help: "Profile JSON written by `ecoscore profile`.")
+    @Argument(help: "Profile JSON written by `ecoscore profile` (for maturin-sih: the hospital's web app).")
     var profile: String
 
-    @Option(help: "Id of a bundled grid: app-referencing, rgesn-2024… (see `ecoscore grids list`).")
+    @Option(help: "Id of a bundled grid: app-referencing, rgesn-2024, maturin-sih… (see `ecoscore grids list`).")
     var grid: String?
 
     @Option(name: .customLong("grid-file"), help: "A grid file that replaces the bundled grid.")
@@ -36,8 +45,12 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Grid intensity of the emissions: a preset (world, france…) or gCO2e per kWh (default: the footprint model's).")
     var intensity: String?
 
-    @Option(help: "A hospital-IS inventory (CSV or YAML) whose annual impacts are attached to the score card.")
+    @Option(help: "A hospital-IS inventory (CSV or YAML) whose annual impacts are attached to the score card; required by grids that score an inventory (maturin-sih).")
     var inventory: String?
+
+    @Option(name: .customLong("views-per-year"),
+            help: "Adds the profile to the inventory as a web-app line: this many views of the journey a year (needs --inventory).")
+    var viewsPerYear: Double?
 
     @Option(name: .shortAndLong, help: "Write the ScoreCard JSON to this file (atomically).")
     var output: String?
@@ -51,10 +64,17 @@ struct ScoreCommand: ParsableCommand {
     func validate() throws {
         guard grid != nil || gridFile != nil else { throw ValidationError("give --grid ID or --grid-file FILE") }
         guard ["en", "fr"].contains(lang) else { throw ValidationError("--lang is en or fr") }
+        if let viewsPerYear {
+            guard viewsPerYear.isFinite, viewsPerYear >= 0 else { throw ValidationError("--views-per-year is zero or more") }
+            guard inventory != nil else { throw ValidationError("--views-per-year adds a web-app line to an inventory: give --inventory FILE") }
+        }
     }
 
     func run() throws {
         let loaded = try loadGrid(id: grid, file: gridFile)
+        if loaded.grid.needsInventory, inventory == nil {
+            throw CommandFailure.usage("grid '\(loaded.grid.id)' scores a hospital-IS inventory: give --inventory FILE (CSV or YAML, see `ecoscore inventory --help`)")
+        }
         let profile: Profile
         do { profile = try ProfileFile.read(URL(fileURLWithPath: self.profile)) } catch let error as DataFileError {
             throw CommandFailure.usage(error.description)
@@ -89,7 +109,8 @@ struct ScoreCommand: ParsableCommand {
         do {
             card = try scorer.score(profile, answers: answers,
                                     tool: ToolInfo(name: "ecoscore", version: Ecoscore.version, engine: "scoring"),
-                                    network: network, intensity: gridIntensity, inventory: inventoryResult)
+                                    network: network, intensity: gridIntensity, inventory: inventoryResult,
+                                    webAppViewsPerYear: viewsPerYear)
         } catch let error as DataFileError {
             throw CommandFailure.usage(error.description)
         }
@@ -153,6 +174,15 @@ struct ScoreSummary {
         if let f = c.footprint {
             out.append(String(format: "Footprint of one pass: %.4f Wh, %.3f gCO2e (%@), %.3f L of water, SWD rating %@",
                               f.energy.totalWh, f.emissions.total, f.intensity.name, f.water.litres, f.rating))
+        }
+        if let inv = c.inventory {
+            let climate = inv.total.first.map { String(format: ", %.4g %@ a year on %@", $0.total, $0.unit, $0.criterion) } ?? ""
+            out.append("Inventory: \(inv.name ?? inv.file), \(inv.lines.count) line\(inv.lines.count == 1 ? "" : "s")\(climate)"
+                       + (inv.maturity.map { ", maturity level \($0.level) (\($0.label))" } ?? ""))
+            for app in inv.lines where app.kind == "webApp" {
+                let views = app.viewsPerYear.map { String(format: "%.0f views, %.3g kWh per view, ", $0, $0 > 0 ? app.annualKWh / $0 : 0) } ?? ""
+                out.append("  Web app \"\(app.name ?? app.type)\": \(views)\(String(format: "%.4g", app.annualKWh)) kWh a year")
+            }
         }
         let eco = c.ecoindex.compactMap { e in e.ecoindex.map { "\(e.name ?? e.url) \($0.score) \($0.grade)" } }
         if !eco.isEmpty { out.append("EcoIndex (companion figure): " + eco.joined(separator: "; ")) }

@@ -167,6 +167,9 @@ struct GridValidator {
         for (k, check) in evidence.checks.enumerated() {
             let kp = ep + "checks" + k
             if let metric = MetricCatalogue.named(check.metric) {
+                if metric.scope == .inventory {
+                    add(kp + "metric", "'\(check.metric)' is an inventory metric: evidence is taken from a profile")
+                }
                 for need in metric.needs where needs[need] == nil { needs[need] = kp + "metric" }
             } else {
                 add(kp + "metric", "unknown metric '\(check.metric)' (see `ecoscore grids metrics`)")

@@ -4,6 +4,9 @@ public enum MetricScope: String, Sendable, Codable {
     case step
     /// One value for the whole profile (every step pooled).
     case profile
+    /// One value for the hospital-IS inventory given with `--inventory` (its equipment lines and its web-app lines,
+    /// including the profile's own line with `--views-per-year`). Not available to evidence rules.
+    case inventory
 }
 
 /// What a grid can measure: each metric with its definition, unit and how it is computed from a Profile.
@@ -28,6 +31,8 @@ public struct MetricDefinition: Sendable, Codable {
         case images = "parameters.metrics.images"
         case protocols = "parameters.metrics.protocols"
         case staticResources = "parameters.metrics.staticResources"
+        /// An inventory (`ecoscore score --inventory`) and `Scoring/models/inventory.yaml`.
+        case inventory = "an inventory (--inventory; models/inventory.yaml)"
     }
 }
 
@@ -156,6 +161,36 @@ public enum MetricCatalogue {
             definition: "Distinct hosts that served the step's static resources (third-party hosts the profiler did not contact are not counted).",
             computation: "Hosts of the requests of parameters.metrics.staticResources.types in the step's representative run.",
             needs: [.staticResources]),
+        MetricDefinition(
+            id: "inventory.lifespanRatio", unit: "ratio", scope: .inventory, better: .higherIsBetter,
+            definition: "How long the equipment is kept compared with the reference lifespans (typeEquipement.csv): 1 = the references met.",
+            computation: "Quantity-weighted mean of declared ÷ default lifespan over the equipment lines (InventoryMaturity.lifespanRatio; a line without a declared lifespan counts 1).",
+            needs: [.inventory]),
+        MetricDefinition(
+            id: "inventory.embodiedSaving", unit: "ratio", scope: .inventory, better: .higherIsBetter,
+            definition: "Annual embodied impact avoided by the declared lifespans, compared with the reference lifespans (negative when equipment is renewed early).",
+            computation: "1 − annual embodied impact (fabrication, distribution, end of life) with the declared lifespans ÷ the same with the default lifespans, on the criterion of models/inventory.yaml maturity (climate change) (InventoryMaturity.embodiedSaving).",
+            needs: [.inventory]),
+        MetricDefinition(
+            id: "inventory.maturityLevel", unit: "level", scope: .inventory, better: .higherIsBetter,
+            definition: "Ecoscore's own maturity level 0–4 of the inventory (not MATURIN-H's).",
+            computation: "The highest level of models/inventory.yaml maturity whose lifespan ratio and embodied saving the inventory both reaches (InventoryMaturity.level).",
+            needs: [.inventory]),
+        MetricDefinition(
+            id: "webapps.kWhPerYear", unit: "kWh", scope: .inventory, better: .lowerIsBetter,
+            definition: "Electricity per year of the inventory's web-app lines (the measured app added with --views-per-year and those the inventory declares).",
+            computation: "Σ annualKWh of the lines of kind webApp: views per year × kWh per view (models/inventory.yaml webApp.footprintParts). Undefined without a web-app line.",
+            needs: [.inventory]),
+        MetricDefinition(
+            id: "webapps.kWhPerView", unit: "kWh", scope: .inventory, better: .lowerIsBetter,
+            definition: "Electricity of one view of the inventory's web apps, views-weighted: data-centre and network parts of the bytes plus the metered server CPU (no device part: the workstations are inventory lines).",
+            computation: "Σ annualKWh ÷ Σ viewsPerYear over the web-app lines. Undefined without a web-app line or with no views.",
+            needs: [.inventory]),
+        MetricDefinition(
+            id: "webapps.useShare", unit: "ratio", scope: .inventory, better: .lowerIsBetter,
+            definition: "Share of the inventory's yearly electricity (use phase) taken by its web-app lines.",
+            computation: "Σ annualKWh of the web-app lines ÷ Σ annualKWh of every line. Undefined without a web-app line.",
+            needs: [.inventory]),
     ]
 
     public static func named(_ id: String) -> MetricDefinition? { all.first { $0.id == id } }

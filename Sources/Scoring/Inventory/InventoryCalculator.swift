@@ -191,7 +191,7 @@ public struct InventoryCalculator: Sendable {
         let impact = LineImpact(kind: "webApp", line: app.line, name: app.name, type: settings.webApp.type,
                                 reference: nil, quantity: 1, lifespanYears: nil, defaultLifespanYears: nil,
                                 hoursPerDay: nil, countryCode: mix.code, inDataCentre: false, pue: nil,
-                                annualKWh: annualKWh, impacts: impacts)
+                                annualKWh: annualKWh, viewsPerYear: app.viewsPerYear, impacts: impacts)
         return (impact, used)
     }
 

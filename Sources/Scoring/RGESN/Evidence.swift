@@ -41,6 +41,9 @@ extension EvidenceRule {
             (Array(requests.prefix(requestsListed)), max(0, requests.count - requestsListed))
         }
         switch def.scope {
+        case .inventory:
+            return (Evidence(metric: check.metric, unit: def.unit, value: nil, threshold: check.describe, passed: nil,
+                             detail: "an inventory metric: not evidence from a profile"), nil)
         case .profile:
             let r = facts.whole(check.metric)
             let passed = r.value.map(check.passes)

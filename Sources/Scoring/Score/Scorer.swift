@@ -25,26 +25,33 @@ public struct Scorer: Sendable {
     public let footprint: Footprint?
     /// Best-practice checks → the score card's recommendations.
     public let bestPractices: BestPractices?
+    /// Adds the profile's web-app line to an inventory (`webAppViewsPerYear`); loaded only for grids that
+    /// score an inventory.
+    public let inventoryCalculator: InventoryCalculator?
 
     public init(grid: LoadedGrid, displayTime: DisplayTimeModel?, ecoIndex: EcoIndex?, footprint: Footprint? = nil,
-                bestPractices: BestPractices? = nil) {
+                bestPractices: BestPractices? = nil, inventoryCalculator: InventoryCalculator? = nil) {
         self.loaded = grid; self.displayTime = displayTime; self.ecoIndex = ecoIndex; self.footprint = footprint
-        self.bestPractices = bestPractices
+        self.bestPractices = bestPractices; self.inventoryCalculator = inventoryCalculator
     }
 
-    /// With the models bundled with Ecoscore.
+    /// With the models bundled with Ecoscore (and the inventory model when the grid scores an inventory).
     public static func bundled(_ grid: LoadedGrid) throws -> Scorer {
         Scorer(grid: grid, displayTime: try DisplayTimeModel.bundled(), ecoIndex: try EcoIndex.bundled(),
-               footprint: try Footprint.bundled(), bestPractices: try BestPractices.bundled())
+               footprint: try Footprint.bundled(), bestPractices: try BestPractices.bundled(),
+               inventoryCalculator: grid.grid.needsInventory ? try InventoryCalculator.bundled() : nil)
     }
 
     /// - Parameters:
     ///   - network: replaces the grid's reference network profile (fibre, 4g, 3g…).
     ///   - intensity: grid intensity of the emissions (default: the footprint model's default preset).
-    ///   - inventory: a hospital-IS inventory result to attach.
+    ///   - inventory: a hospital-IS inventory result to attach (and to score, for grids with inventory metrics).
+    ///   - webAppViewsPerYear: adds the profile as a web-app line of the inventory: this many views a year ×
+    ///     the electricity of one pass of the journey (`InventoryCalculator.kWhPerView` of the journey footprint),
+    ///     named after the journey or its first page. Needs an inventory, a profile and `inventoryCalculator`.
     public func score(_ profile: Profile?, answers: Answers?, tool: ToolInfo, network: String? = nil,
                       intensity: GridIntensity? = nil, inventory: InventoryResult? = nil,
-                      now: Date = Date()) throws -> ScoreCard {
+                      webAppViewsPerYear: Double? = nil, now: Date = Date()) throws -> ScoreCard {
         var grid = loaded.grid
         if let network {
             guard let model = displayTime, model.profile(network) != nil else {
@@ -63,9 +70,28 @@ public struct Scorer: Sendable {
         }
         var notes: [String] = []
 
+        // The journey's footprint: one view of every step.
+        let journeyFootprint = facts.flatMap { f -> FootprintResult? in
+            guard let footprint else { return nil }
+            let pages = f.profile.pages
+            return footprint.of(transferBytes: pages.reduce(0) { $0 + $1.summary.transferBytes.median },
+                                serverCPUSeconds: pages.reduce(0) { $0 + ($1.summary.serverCPUms?.median ?? 0) } / 1000,
+                                intensity: intensity ?? footprint.defaultIntensity)
+        }
+        var inventory = inventory
+        if let views = webAppViewsPerYear {
+            inventory = try addingWebApp(profile: profile, footprint: journeyFootprint, viewsPerYear: views, to: inventory)
+        }
+        let inventoryFacts = inventory.map(InventoryFacts.init)
+        if grid.needsInventory, inventory == nil {
+            notes.append("No inventory: the inventory criteria are unmeasured.")
+        }
+
         var families: [FamilyScore] = []
         for family in grid.families {
-            let criteria = family.criteria.map { score($0, in: family, grid: grid, facts: facts, answers: answers) }
+            let criteria = family.criteria.map {
+                score($0, in: family, grid: grid, facts: facts, answers: answers, inventory: inventoryFacts)
+            }
             families.append(FamilyScore(id: family.id, title: family.title, weight: family.weight ?? 1,
                                         total: Self.total(criteria.map { ($0.points, $0.max) }), criteria: criteria))
         }
@@ -77,14 +103,6 @@ public struct Scorer: Sendable {
             f.profile.pages.indices.map { PageEcoIndex(index: $0, name: f.profile.pages[$0].name, url: f.profile.pages[$0].url, ecoindex: f.ecoindex($0)) }
         } ?? []
 
-        // The journey's footprint: one view of every step.
-        let journeyFootprint = facts.flatMap { f -> FootprintResult? in
-            guard let footprint else { return nil }
-            let pages = f.profile.pages
-            return footprint.of(transferBytes: pages.reduce(0) { $0 + $1.summary.transferBytes.median },
-                                serverCPUSeconds: pages.reduce(0) { $0 + ($1.summary.serverCPUms?.median ?? 0) } / 1000,
-                                intensity: intensity ?? footprint.defaultIntensity)
-        }
         let recommendations = profile.flatMap { p in bestPractices.map { $0.recommendations(p) } } ?? []
         if facts != nil, usesMetric(grid, "step.energyWh"), footprint == nil {
             notes.append("No footprint model (models/footprint.yaml): the energy criterion is unmeasured.")
@@ -116,14 +134,15 @@ public struct Scorer: Sendable {
 
     // MARK: - Criteria
 
-    func score(_ c: Criterion, in family: Family, grid: Grid, facts: ProfileFacts?, answers: Answers?) -> CriterionScore {
+    func score(_ c: Criterion, in family: Family, grid: Grid, facts: ProfileFacts?, answers: Answers?,
+               inventory: InventoryFacts? = nil) -> CriterionScore {
         let weight = (family.weight ?? 1) * (c.weight ?? 1)
         let maxPoints = c.maxPoints(in: grid)
         var result = CriterionScore(id: c.id, title: c.title, kind: c.kind == .measured ? .measured : .declared,
                                     weight: weight, status: .unmeasured, points: nil, max: 0)
         switch c.kind {
         case .measured:
-            measured(c, weight: weight, maxPoints: maxPoints, facts: facts, into: &result)
+            measured(c, weight: weight, maxPoints: maxPoints, facts: facts, inventory: inventory, into: &result)
         case .declared:
             declared(c, grid: grid, weight: weight, maxPoints: maxPoints, facts: facts, answers: answers, into: &result)
         }
@@ -131,16 +150,17 @@ public struct Scorer: Sendable {
     }
 
     private func measured(_ c: Criterion, weight: Double, maxPoints: Double, facts: ProfileFacts?,
-                          into result: inout CriterionScore) {
+                          inventory: InventoryFacts?, into result: inout CriterionScore) {
         guard let id = c.metric, let def = MetricCatalogue.named(id) else { return }
         let direction = c.direction ?? def.better
         let bands = c.thresholds ?? []
         result.metric = id
         result.unit = def.unit
-        guard let facts else { result.note = "no profile"; return }
+        if def.scope == .inventory, inventory == nil { result.note = "no inventory"; return }
+        if def.scope != .inventory, facts == nil { result.note = "no profile"; return }
         switch def.scope {
-        case .profile:
-            let r = facts.whole(id)
+        case .profile, .inventory:
+            let r = def.scope == .inventory ? inventory!.value(id) : facts!.whole(id)
             result.measured = r.value
             guard let v = r.value, let band = bands.band(for: v, direction: direction) else {
                 result.note = "not measured: \(r.detail ?? "no value")"
@@ -152,6 +172,7 @@ public struct Scorer: Sendable {
             result.threshold = "\(band.describe(direction: direction, unit: def.unit)) → \(GridFormat.number(band.points)) / \(GridFormat.number(maxPoints))"
             result.note = r.detail
         case .step:
+            guard let facts else { return }
             var steps: [StepValue] = []
             for i in 0..<facts.stepCount {
                 let r = facts.step(id, i)
@@ -238,6 +259,29 @@ public struct Scorer: Sendable {
         if result.note == nil, let note = result.prefilled?.note, result.prefilled?.answer == nil || result.answerSource == "measured" {
             result.note = note
         }
+    }
+
+    // MARK: - Inventory
+
+    /// The inventory with the profile as its own web-app line: views × kWh per view of one pass of the journey.
+    func addingWebApp(profile: Profile?, footprint: FootprintResult?, viewsPerYear: Double,
+                      to inventory: InventoryResult?) throws -> InventoryResult {
+        func fail(_ message: String) -> DataFileError { DataFileError(file: "views-per-year", message: message) }
+        guard let inventory else { throw fail("a web-app line needs an inventory to be added to (--inventory)") }
+        guard viewsPerYear >= 0, viewsPerYear.isFinite else { throw fail("views per year must be zero or more") }
+        guard let profile, let footprint else { throw fail("a web-app line needs a profile and the footprint model") }
+        guard let calculator = inventoryCalculator else { throw fail("no inventory model (models/inventory.yaml) loaded") }
+        let name = profile.journey?.name ?? profile.pages.first.map { $0.name ?? $0.url } ?? "web app"
+        let perView = calculator.kWhPerView(of: footprint)
+        let line = (inventory.lines.map(\.line).max() ?? 0) + 1
+        var result = try calculator.adding(
+            webApp: WebAppUsage(line: line, name: name, viewsPerYear: viewsPerYear, kWhPerView: perView), to: inventory)
+        let bytes = profile.pages.reduce(0) { $0 + $1.summary.transferBytes.median }
+        let cpu = profile.pages.reduce(0) { $0 + ($1.summary.serverCPUms?.median ?? 0) } / 1000
+        result.assumptions.append(InventoryAssumption(
+            line: line, field: "kwh_per_view", value: String(format: "%.6g", perView),
+            source: "measured profile: one pass of \(profile.pages.count) step\(profile.pages.count == 1 ? "" : "s"), \(String(format: "%.0f", bytes)) bytes and \(String(format: "%.4g", cpu)) s server CPU (\(footprint.model.bytesModel) v\(footprint.model.bytesModelVersion) + \(footprint.model.serverModel)), parts \(calculator.settings.webApp.footprintParts.joined(separator: " + ")) (models/inventory.yaml webApp)"))
+        return result
     }
 
     // MARK: - Journey
