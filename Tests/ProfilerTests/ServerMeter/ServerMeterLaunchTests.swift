@@ -134,14 +134,11 @@ struct ServerMeterLaunchTests {
         let cgroup = meter.launchedCgroupPath
         if mode == .automatic, let cgroup { #expect(FileManager.default.fileExists(atPath: cgroup)) }
         #expect(MeterTestSupport.liveGroupMembers(pid).count >= 3)
-        let started = ContinuousClock.now
         meter.stop(grace: .milliseconds(500))
-        let took = ContinuousClock.now - started
         #expect(kill(pid, 0) == -1 && errno == ESRCH, "the group leader \(pid) is gone and reaped")
         #expect(MeterTestSupport.liveGroupMembers(pid).isEmpty)
         if let cgroup { #expect(!FileManager.default.fileExists(atPath: cgroup), "\(cgroup) removed") }
-        // The TERM-deaf worker needed the SIGKILL that follows the grace period.
-        #expect(took >= .milliseconds(500))
+        // Whether the TERM-deaf worker had set its trap yet or not, nothing of the app is left (no timing asserted).
         meter.stop()
         #expect(throws: ServerMeterError.stopped) { try meter.begin() }
     }
