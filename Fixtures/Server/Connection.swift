@@ -40,6 +40,19 @@ struct Connection {
             case .request(let request, let headLength):
                 log.begin()
                 buffer.removeFirst(headLength)
+                if Hostile.handles(request) {
+                    // `/hostile/...` writes its own bytes (drips, resets, truncations): Hostile/Hostile.swift.
+                    var ignored = 0
+                    guard case .done = discardBody(of: request, buffer: &buffer, reader: &reader, interimBytes: &ignored) else {
+                        log.end(nil)
+                        return
+                    }
+                    let (entry, ending) = Hostile.serve(request, fd: fd)
+                    log.end(entry)
+                    if ending == .keepAlive && request.wantsKeepAlive { continue }
+                    if ending != .abort { lingeringClose(&reader) }
+                    return
+                }
                 var keepAlive = request.wantsKeepAlive
                 var response: HTTPResponse
                 let isApp = FixtureApp.handles(request)

@@ -11,7 +11,8 @@
 // Files: FixtureServer (lifecycle, accept loop), Connection (one keep-alive connection), Socket (POSIX calls),
 // HTTPRequestParser, RequestPath (decoding, traversal), StaticResponder (files, site rules, compression),
 // SiteConfig (`_site.json`), HTTPResponse, ContentType, AccessLog; App/ holds the dynamic `/app/` routes
-// (FixtureApp: login, session cookie, JSON API, CPU burn endpoints for the server meter).
+// (FixtureApp: login, session cookie, JSON API, CPU burn endpoints for the server meter); Hostile/ holds the
+// `/hostile/` routes that misbehave on purpose (gzip bombs, drips, resets, truncations, loops, HTTP/1.0…).
 
 import Dispatch
 import Foundation

@@ -14,12 +14,20 @@ struct ResponseHeaders {
     var cache = CacheHeaders()
     /// Sum of `Set-Cookie` value lengths; the values are never kept.
     var cookieBytesSet = 0
+    /// `Transfer-Encoding: chunked`: the body on the wire carries chunk framing libcurl does not count.
+    var isChunked = false
+    /// The blank line that ends the head has arrived.
+    var isComplete = false
 
     mutating func consume(line raw: String) {
         let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if line.hasPrefix("HTTP/") {
             self = ResponseHeaders()
             statusLine = line
+            return
+        }
+        if line.isEmpty {
+            isComplete = statusLine != nil
             return
         }
         guard let colon = line.firstIndex(of: ":") else { return }
@@ -35,6 +43,7 @@ struct ResponseHeaders {
         case "etag": cache.etag = kept
         case "last-modified": cache.lastModified = kept
         case "set-cookie": cookieBytesSet += value.utf8.count
+        case "transfer-encoding": isChunked = value.lowercased().contains("chunked")
         default: break
         }
     }

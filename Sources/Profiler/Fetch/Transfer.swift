@@ -17,6 +17,8 @@ final class Transfer {
     private(set) var exceededDecodedLimit = false
     private(set) var response = ResponseHeaders()
     private(set) var cookieBytesSent = 0
+    /// Body bytes as they came off the connection, before de-chunking (libcurl's `CURLINFO_DATA_IN`).
+    private(set) var wireBodyBytes = 0
     /// libcurl writes the detailed reason of a failure here ("SSL certificate problem: self-signed …").
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
 
@@ -52,7 +54,12 @@ final class Transfer {
         try easy.set(CURLOPT_TIMEOUT_MS, options.requestTimeoutMs)
         try easy.set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS)
         try easy.set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
-        try easy.set(CURLOPT_PIPEWAIT, true)
+        // Wait for a connection that may multiplex only where HTTP/2 is possible: over TLS (ALPN) or by prior
+        // knowledge. On plain http libcurl 7.88 sometimes keeps waiting for the one HTTP/1.1 connection instead
+        // of opening the others a browser would.
+        if request.url.scheme == "https" || options.httpVersion == .http2PriorKnowledge {
+            try easy.set(CURLOPT_PIPEWAIT, true)
+        }
         try easy.set(CURLOPT_HTTP_VERSION, Self.curlHTTPVersion(options.httpVersion))
         if options.httpVersion == .http2PriorKnowledge && Curl.priorKnowledgeReuseBroken {
             try easy.set(CURLOPT_FRESH_CONNECT, true)
@@ -133,6 +140,8 @@ final class Transfer {
         return count
     }
 
+    fileprivate func receivedWire(_ count: Int) { wireBodyBytes += count }
+
     fileprivate func sentHeaders(_ data: UnsafeMutablePointer<CChar>, _ count: Int) {
         let text = data.withMemoryRebound(to: UInt8.self, capacity: count) {
             String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
@@ -156,6 +165,8 @@ private let transferWriteHeader: curl_write_callback = { data, size, count, cont
 private let transferDebug: curl_debug_callback = { _, type, data, size, context in
     if type == CURLINFO_HEADER_OUT, let data, let context {
         Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().sentHeaders(data, size)
+    } else if type == CURLINFO_DATA_IN, let context {
+        Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().receivedWire(size)
     }
     return 0
 }

@@ -7,7 +7,9 @@ extension Transfer {
     func record(result: CURLcode) -> RequestRecord {
         let status = easy.int(CURLINFO_RESPONSE_CODE).flatMap { $0 > 0 ? $0 : nil }
         let headerBytes = easy.int(CURLINFO_HEADER_SIZE) ?? 0
-        let bodyBytes = Int(easy.offset(CURLINFO_SIZE_DOWNLOAD_T) ?? 0)
+        // libcurl counts a chunked body de-chunked; on the wire (and in the server's `$bytes_sent`) the chunk
+        // framing is part of it, and its debug stream shows the body before de-chunking.
+        let bodyBytes = response.isChunked ? wireBodyBytes : Int(easy.offset(CURLINFO_SIZE_DOWNLOAD_T) ?? 0)
         var record = RequestRecord(
             url: request.url.absoluteString,
             method: request.method,
@@ -79,6 +81,13 @@ extension Transfer {
             return RequestError(code: "too-large",
                                 message: "decoded body exceeded the limit of \(decodedLimitDescription) (--max-body-mb); transfer abandoned")
         }
+        if isHeadTooLarge(code) {
+            // libcurl 7.88 says "Out of memory" for a header line over 100 kB and fails a head over 300 kB as a
+            // receive error: neither is what happened.
+            let detail = code == CURLE_RECV_ERROR ? errorDetail.map { ": \($0)" } ?? "" : ""
+            return RequestError(code: "headers-too-large",
+                                message: "response headers larger than libcurl accepts (100 kB per line, 300 kB in all)\(detail)")
+        }
         let kind: String
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: kind = "dns"
@@ -100,6 +109,15 @@ extension Transfer {
         let advice = kind == "tls" && code == CURLE_PEER_FAILED_VERIFICATION
             ? " (use --insecure only for a server you trust)" : ""
         return RequestError(code: kind, message: (errorDetail ?? Curl.describe(code)) + advice)
+    }
+
+    /// The head never ended and libcurl gave up on its size.
+    private func isHeadTooLarge(_ code: CURLcode) -> Bool {
+        switch code {
+        case CURLE_OUT_OF_MEMORY: return response.statusLine != nil && !response.isComplete
+        case CURLE_RECV_ERROR: return errorDetail?.hasPrefix("Too large response headers") == true
+        default: return false
+        }
     }
 
     private var decodedLimitDescription: String {
