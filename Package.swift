@@ -44,9 +44,9 @@ let package = Package(
         .target(
             name: "FixtureServer",
             path: "Fixtures",
-            exclude: ["journeys", "inventories", "answers"],
+            exclude: ["inventories", "answers"],
             sources: ["Server"],
-            resources: [.copy("sites")]
+            resources: [.copy("sites"), .copy("journeys")]
         ),
         .executableTarget(
             name: "ecoscore",

@@ -35,6 +35,13 @@ import Musl
 /// ```
 public final class FixtureServer: Sendable {
     /// The sites bundled with this module (`Fixtures/sites`).
+    /// A journey bundled with the fixtures (`Fixtures/journeys/NAME.yaml`), for `ecoscore demo`.
+    public static func bundledJourney(_ name: String) -> URL? {
+        Bundle.module.url(forResource: "journeys", withExtension: nil)
+            .map { $0.appendingPathComponent("\(name).yaml") }
+            .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+    }
+
     public static var bundledSites: URL {
         Bundle.module.url(forResource: "sites", withExtension: nil)
             ?? Bundle.module.bundleURL.appendingPathComponent("sites")
