@@ -33,32 +33,32 @@ public struct Redactor: Sendable {
         run.finalURL = self(run.finalURL)
         run.title = self(run.title)
         run.error = self(run.error)
-        run.requests = run.requests.map { r in
-            var r = r
-            r.url = self(r.url)
-            r.initiator = self(r.initiator)
-            r.redirectURL = self(r.redirectURL)
-            r.error = self(r.error)
-            return r
+        run.requests = edited(run.requests) {
+            $0.url = self($0.url)
+            $0.initiator = self($0.initiator)
+            $0.redirectURL = self($0.redirectURL)
+            $0.error = self($0.error)
         }
-        run.skipped = run.skipped.map { s in
-            var s = s
-            s.url = self(s.url)
-            s.initiator = self(s.initiator)
-            return s
+        run.skipped = edited(run.skipped) {
+            $0.url = self($0.url)
+            $0.initiator = self($0.initiator)
         }
-        run.cacheHits = run.cacheHits.map { h in
-            var h = h
-            h.url = self(h.url)
-            h.initiator = self(h.initiator)
-            return h
+        run.cacheHits = edited(run.cacheHits) {
+            $0.url = self($0.url)
+            $0.initiator = self($0.initiator)
         }
-        run.assertions = run.assertions.map { a in
-            var a = a
-            a.expectation = self(a.expectation)
-            a.message = self(a.message)
-            return a
+        run.assertions = edited(run.assertions) {
+            $0.expectation = self($0.expectation)
+            $0.message = self($0.message)
         }
         return run
+    }
+}
+
+private func edited<T>(_ items: [T], _ edit: (inout T) -> Void) -> [T] {
+    items.map { item in
+        var item = item
+        edit(&item)
+        return item
     }
 }

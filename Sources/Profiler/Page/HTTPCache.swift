@@ -75,10 +75,10 @@ final class HTTPCache {
         if directives.keys.contains("no-cache") { return 0 }
         if let maxAge = directives["max-age"].flatMap(TimeInterval.init) { return max(0, maxAge) }
         if let expires = cache.expires {
-            guard let date = Self.httpDate(expires) else { return 0 }  // an invalid Expires means already expired
+            guard let date = HTTPDate.parse(expires) else { return 0 }  // an invalid Expires means already expired
             return max(0, date.timeIntervalSince(now()))
         }
-        if let lastModified = cache.lastModified.flatMap(Self.httpDate) {
+        if let lastModified = cache.lastModified.flatMap(HTTPDate.parse) {
             return max(0, now().timeIntervalSince(lastModified) / 10)
         }
         return 0
@@ -92,16 +92,5 @@ final class HTTPCache {
             result[name] = kv.count > 1 ? kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : ""
         }
         return result
-    }
-
-    static func httpDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
-        }
-        return nil
     }
 }

@@ -275,21 +275,10 @@ public struct ProfileFacts: Sendable {
         }
         if let age = ages.max() { return age > 0 ? nil : "Cache-Control: max-age=0" }
         if let expires = h.expires {
-            guard let when = httpDate(expires) else { return "invalid Expires" }
+            guard let when = HTTPDate.parse(expires) else { return "invalid Expires" }
             return when > date ? nil : "Expires in the past"
         }
         return "no cache headers"
-    }
-
-    static func httpDate(_ s: String) -> Date? {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "GMT")
-        for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
-            f.dateFormat = format
-            if let d = f.date(from: s.trimmingCharacters(in: .whitespaces)) { return d }
-        }
-        return nil
     }
 
     /// "text/css" from "text/css; charset=utf-8".
