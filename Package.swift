@@ -14,6 +14,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Tests only: parsing reports back, and property-based tests of every parser.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -48,10 +53,20 @@ let package = Package(
             sources: ["Server"],
             resources: [.copy("sites"), .copy("journeys")]
         ),
+        // Renders a ScoreCard (HTML through auto-escaping templates, CSV, JSON, JUnit, Markdown); computes nothing.
+        .target(
+            name: "Report",
+            dependencies: ["Model", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
+        // Budgets and baselines: compares a ScoreCard with limits and with a previous one.
+        .target(name: "Check", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
+        // The audit history (SQLite through GRDB).
+        .target(name: "History", dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "ecoscore",
             dependencies: [
-                "Model", "Profiler", "Scoring", "FixtureServer",
+                "Model", "Profiler", "Scoring", "FixtureServer", "Report", "Check", "History",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,7 +78,19 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Model"]),
         .testTarget(name: "ProfilerTests", dependencies: ["Profiler", "Model", "FixtureServer"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ecoscore", "FixtureServer", "Model", "Profiler", "Scoring"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Model", "Scoring", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .testTarget(name: "CheckTests", dependencies: ["Check", "Model"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Model"]),
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: ["Profiler", "Scoring", "Model", "Report", "Check",
+                           .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ecoscore", "FixtureServer", "Model", "Profiler", "Scoring", "Report", "Check", "History",
+                           .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,13 +16,16 @@ public struct Profile: Codable, Sendable, Equatable {
     /// Set when the app's server CPU was metered.
     public var meter: MeterInfo?
     public var pages: [PageProfile]
+    /// Set when the run stopped before every page was measured (interrupted, e.g. by Ctrl-C): says why. The
+    /// pages hold what was measured up to then.
+    public var incomplete: String?
 
     public init(schemaVersion: Int = Profile.currentSchemaVersion, tool: ToolInfo, createdAt: Date,
                 settings: ProfileSettings, source: String = "live", journey: JourneyInfo? = nil,
-                meter: MeterInfo? = nil, pages: [PageProfile]) {
+                meter: MeterInfo? = nil, pages: [PageProfile], incomplete: String? = nil) {
         self.schemaVersion = schemaVersion; self.tool = tool; self.createdAt = createdAt
         self.settings = settings; self.source = source; self.journey = journey; self.meter = meter
-        self.pages = pages
+        self.pages = pages; self.incomplete = incomplete
     }
 }
 

@@ -39,6 +39,8 @@ public struct ScoreCard: Codable, Sendable, Equatable {
     public var journey: JourneyScore?
     /// EcoIndex of each page or step, as a companion figure (not part of the grid's score).
     public var ecoindex: [PageEcoIndex]
+    /// What was measured on each page or step: spread over runs, bytes by type and domain, every request.
+    public var steps: [StepMeasures]
     /// Footprint of one view of every step (one pass through the journey): energy, gCO2e, water.
     public var footprint: FootprintResult?
     /// The hospital-IS inventory, when one was given.
@@ -51,12 +53,12 @@ public struct ScoreCard: Codable, Sendable, Equatable {
     public init(schemaVersion: Int = ScoreCard.currentSchemaVersion, tool: ToolInfo, createdAt: Date,
                 grid: ScoreCardGrid, models: [ModelVersion], profile: ProfileDigest?, answers: AnswersDigest?,
                 families: [FamilyScore], total: ScoreTotal, grade: String?, unanswered: [String], flagged: [String],
-                journey: JourneyScore?, ecoindex: [PageEcoIndex], footprint: FootprintResult? = nil,
+                journey: JourneyScore?, ecoindex: [PageEcoIndex], steps: [StepMeasures] = [], footprint: FootprintResult? = nil,
                 inventory: InventoryResult? = nil, recommendations: [Recommendation] = [], notes: [String]) {
         self.schemaVersion = schemaVersion; self.tool = tool; self.createdAt = createdAt; self.grid = grid
         self.models = models; self.profile = profile; self.answers = answers; self.families = families
         self.total = total; self.grade = grade; self.unanswered = unanswered; self.flagged = flagged
-        self.journey = journey; self.ecoindex = ecoindex; self.footprint = footprint; self.inventory = inventory
+        self.journey = journey; self.ecoindex = ecoindex; self.steps = steps; self.footprint = footprint; self.inventory = inventory
         self.recommendations = recommendations; self.notes = notes
     }
 }
@@ -116,11 +118,14 @@ public struct ProfileDigest: Codable, Sendable, Equatable {
     public var steps: [StepRef]
     /// Server meter source ("cgroup-v2", "process-tree"…) when the app's CPU was metered.
     public var meter: String?
+    /// Why the profile is incomplete (interrupted run), when it is.
+    public var incomplete: String?
 
     public init(schemaVersion: Int, tool: ToolInfo, createdAt: Date, source: String, journeyName: String?, runs: Int,
-                steps: [StepRef], meter: String?) {
+                steps: [StepRef], meter: String?, incomplete: String? = nil) {
         self.schemaVersion = schemaVersion; self.tool = tool; self.createdAt = createdAt; self.source = source
         self.journeyName = journeyName; self.runs = runs; self.steps = steps; self.meter = meter
+        self.incomplete = incomplete
     }
 }
 

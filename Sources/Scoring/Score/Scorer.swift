@@ -116,6 +116,9 @@ public struct Scorer: Sendable {
         if let profile, profile.pages.contains(where: { $0.runs.isEmpty }) {
             notes.append("Some steps have no run: they count as unmeasured.")
         }
+        if let reason = profile?.incomplete {
+            notes.append("The profile is incomplete (\(reason)): only the steps measured before it stopped are scored.")
+        }
 
         return ScoreCard(
             tool: tool, createdAt: now,
@@ -128,7 +131,7 @@ public struct Scorer: Sendable {
             families: families, total: total, grade: grid.grade(for: total.percent),
             unanswered: all.filter { $0.status == .unanswered }.map(\.id),
             flagged: all.filter { $0.status == .flagged }.map(\.id),
-            journey: journey, ecoindex: ecoindex, footprint: journeyFootprint, inventory: inventory,
+            journey: journey, ecoindex: ecoindex, steps: profile.map(StepMeasures.of) ?? [], footprint: journeyFootprint, inventory: inventory,
             recommendations: recommendations, notes: notes)
     }
 
@@ -367,6 +370,6 @@ public struct Scorer: Sendable {
         ProfileDigest(schemaVersion: p.schemaVersion, tool: p.tool, createdAt: p.createdAt, source: p.source,
                       journeyName: p.journey?.name, runs: p.pages.map(\.runs.count).max() ?? 0,
                       steps: p.pages.enumerated().map { StepRef(index: $0.offset, name: $0.element.name, url: $0.element.url) },
-                      meter: p.meter?.source)
+                      meter: p.meter?.source, incomplete: p.incomplete)
     }
 }
