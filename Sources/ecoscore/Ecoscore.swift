@@ -11,12 +11,14 @@ struct Ecoscore: ParsableCommand {
         discussion: """
             Exit codes:
               0  success
+              1  a budget was exceeded or a figure regressed against the baseline (check, audit)
               2  usage error or unreadable input (bad flag, bad URL, malformed file)
               3  a page could not be loaded (unreachable host, TLS failure, timeout, HTTP error on the page)
             """,
         version: version,
         subcommands: [ProfileCommand.self, ScoreCommand.self, GridsCommand.self, AnswersCommand.self, EcoIndexCommand.self,
-                      FootprintCommand.self, InventoryCommand.self, DemoCommand.self]
+                      FootprintCommand.self, InventoryCommand.self, AuditCommand.self, ReportCommand.self,
+                      CheckCommand.self, HistoryCommand.self, DemoCommand.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; Ecoscore documents 2, so the mapping happens here.

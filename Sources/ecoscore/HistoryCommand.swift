@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "(being built)")
+}
