@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Model"]),
         .testTarget(name: "ProfilerTests", dependencies: ["Profiler", "Model", "FixtureServer"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Model", "Scoring", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Model", "Scoring", "FixtureServer", "Profiler", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .testTarget(name: "CheckTests", dependencies: ["Check", "Model"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Model"]),
         .testTarget(
