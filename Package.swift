@@ -45,13 +45,12 @@ let package = Package(
             dependencies: ["Model", "ScoringData", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Profiler", dependencies: ["Model", "CCurl", "CGumbo", .product(name: "Yams", package: "Yams")]),
-        // The fixture web apps: server code plus the sites it serves, bundled for `ecoscore demo`.
+        // The fixture web apps: server code plus the sites, journeys, answers and inventory `ecoscore demo` uses, bundled.
         .target(
             name: "FixtureServer",
             path: "Fixtures",
-            exclude: ["inventories", "answers"],
             sources: ["Server"],
-            resources: [.copy("sites"), .copy("journeys")]
+            resources: [.copy("sites"), .copy("journeys"), .copy("answers"), .copy("inventories")]
         ),
         // Renders a ScoreCard (HTML through auto-escaping templates, CSV, JSON, JUnit, Markdown); computes nothing.
         .target(
@@ -83,7 +82,7 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History", "Model"]),
         .testTarget(
             name: "PropertyTests",
-            dependencies: ["Profiler", "Scoring", "Model", "Report", "Check",
+            dependencies: ["Profiler", "Scoring", "Model",
                            .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
