@@ -2,7 +2,7 @@ import Foundation
 
 /// A history database that cannot be used, phrased for the person who pointed Ecoscore at it.
 public enum HistoryError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// Reading commands do not create a database.
+    /// Reading commands do not create a database: nothing recorded there yet.
     case missing(path: String)
     case notADatabase(path: String)
     /// An SQLite database, but someone else's: Ecoscore will not add its tables to it.
@@ -19,7 +19,7 @@ public enum HistoryError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String {
         switch self {
         case .missing(let path):
-            return "\(path): no history database here yet (record runs with `--record`, `--db PATH` or `ecoscore history record`)"
+            return "\(path): no runs recorded here yet (record with `--record`, `--db PATH` or `ecoscore history record`)"
         case .notADatabase(let path):
             return "\(path): not an SQLite database (give another --db)"
         case .foreignDatabase(let path):

@@ -12,7 +12,8 @@ public final class HistoryStore: Sendable {
     public enum Access: Sendable {
         /// Record: the database (and its folder) is created when missing; a read-only one is an error.
         case write
-        /// Read: the database must exist; a read-only file is fine if its schema is current.
+        /// Read: the database must exist; it is opened read-only (a file in a read-only place is fine), so its
+        /// schema must be current.
         case read
     }
 
@@ -38,6 +39,8 @@ public final class HistoryStore: Sendable {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
+        // A reader changes nothing, not even the journal mode: a history copied from a CI job stays as it was.
+        configuration.readonly = access == .read
         configuration.journalMode = .wal
         configuration.label = "ecoscore.history"
         do {
@@ -59,7 +62,10 @@ public final class HistoryStore: Sendable {
                 if applicationID != HistorySchema.applicationID && !(applicationID == 0 && tables.isEmpty) {
                     throw HistoryError.foreignDatabase(path: path)
                 }
-                guard tables.contains("grdb_migrations") else { return (writable, false) }
+                guard tables.contains("grdb_migrations") else {
+                    if access == .read { throw HistoryError.missing(path: path) }
+                    return (writable, false)
+                }
                 if try migrator.hasBeenSuperseded(db) {
                     let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
                     throw HistoryError.newerSchema(path: path, unknownMigrations: unknown)
@@ -73,7 +79,7 @@ public final class HistoryStore: Sendable {
         }
         guard writable else {
             throw access == .write ? HistoryError.readOnly(path: path)
-                : HistoryError.database(path: path, message: "written by an older ecoscore and read-only here: record into it once (with write access) to upgrade it")
+                : HistoryError.database(path: path, message: "written by an older ecoscore: record into it once to upgrade it")
         }
         do {
             try migrator.migrate(queue)
