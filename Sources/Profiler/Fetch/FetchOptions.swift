@@ -35,6 +35,8 @@ public struct FetchOptions: Sendable {
     public var hosts = HostPolicy.pageHostsOnly
     /// Header lines sent with every request ("Name: value"), e.g. a journey's default headers.
     public var extraHeaders: [String] = []
+    /// When raised, the loads stop: in-flight requests are abandoned (error `interrupted`), no new load starts.
+    public var stop: StopSignal?
 
     public init() {}
 

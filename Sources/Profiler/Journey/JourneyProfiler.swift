@@ -40,15 +40,18 @@ public struct JourneyProfiler: Sendable {
         if let viewport = journey.viewport { options.viewport = viewport }
         let redact = Redactor(secrets: journey.secrets)
         var perStep: [[PageRun]] = Array(repeating: [], count: journey.steps.count)
-        for run in 0..<(warmUp + runs) {
+        passes: for run in 0..<(warmUp + runs) {
             let share = CurlShare()
             let httpCache = cache == .warm ? HTTPCache() : nil
             for (i, step) in journey.steps.enumerated() {
+                if options.stop?.isRaised == true { break passes }
                 progress?(Progress(step: step.name, stepIndex: i, run: run - warmUp + 1, runs: runs, warmUp: run < warmUp))
                 if step.wait > 0 { Thread.sleep(forTimeInterval: step.wait) }
                 let load = PageLoad(navigation: step.request, options: options, pageHosts: journey.namedHosts,
                                     share: share, cache: httpCache)
                 var result = around { load.run() }
+                // Steps completed before a stop keep their runs; the one cut short is dropped.
+                if result.wasInterrupted { break passes }
                 result.assertions = step.check(result, body: load.finalBody)
                 if let failed = result.assertions.first(where: { !$0.passed }), result.error == nil {
                     result.error = RequestError(code: "assertion", message: "step '\(step.name)': \(failed.message ?? failed.expectation)")

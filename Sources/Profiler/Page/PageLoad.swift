@@ -59,9 +59,13 @@ final class PageLoad {
             _ = multi.perform()
             for (easy, result) in multi.completed() { finish(easy, result) }
             if inFlight.isEmpty { break }
+            if let stop = options.stop, stop.isRaised {
+                abandonInFlight(code: "interrupted", because: stop.reason ?? "interrupted")
+                break
+            }
             let remaining = clock.now.duration(to: deadline)
             if remaining <= .zero {
-                abandonInFlight()
+                abandonInFlight(code: "page-timeout", because: "the page timeout of \(options.pageTimeoutMs) ms ran out")
                 break
             }
             // A short cap: libcurl 7.88 can leave a ready transfer unwoken until the poll returns.
@@ -194,19 +198,19 @@ final class PageLoad {
         }
     }
 
-    private func abandonInFlight() {
+    /// Ends the requests in flight with `code` and lists the queued ones as skipped, e.g. when the page
+    /// timeout runs out ("page-timeout") or the profile is stopped ("interrupted").
+    private func abandonInFlight(code: String, because reason: String) {
         for (_, transfer) in inFlight {
             multi.remove(transfer.easy)
             var record = transfer.record(result: CURLE_OK)
-            record.error = RequestError(code: "page-timeout",
-                                        message: "still loading when the page timeout of \(options.pageTimeoutMs) ms ran out")
+            record.error = RequestError(code: code, message: "still loading when \(reason)")
             records.append((transfer.request.sequence, record))
         }
         inFlight.removeAll()
         for request in hostQueue.drain() {
             skipped.append(SkippedResource(url: request.url.absoluteString, resourceType: request.type,
-                                           initiator: request.initiator,
-                                           reason: "not started before the page timeout of \(options.pageTimeoutMs) ms"))
+                                           initiator: request.initiator, reason: "not started before \(reason)"))
         }
     }
 

@@ -18,6 +18,8 @@ public struct PageProfiler: Sendable {
 
     /// - Parameter around: wraps each load, e.g. to meter the server over exactly that load (give
     ///   `concurrency: 1` then, or loads overlap); it must call its argument once.
+    /// When `options.stop` is raised, the loads in flight end and are dropped, and the pages keep the runs
+    /// completed before (possibly none): the caller marks the profile incomplete.
     public func profile(_ urls: [URL], runs: Int = 1, concurrency: Int = 4,
                         around: @escaping @Sendable (() -> PageRun) -> PageRun = { $0() },
                         progress: (@Sendable (Progress) -> Void)? = nil) -> [PageProfile] {
@@ -26,8 +28,10 @@ public struct PageProfiler: Sendable {
         let results = RunTable(pages: urls.count, runs: runs)
         for run in 0..<runs {
             forEachConcurrently(urls.indices, width: max(1, concurrency)) { index in
+                if options.stop?.isRaised == true { return }
                 let load = PageLoad(url: urls[index], options: options, pageHosts: pageHosts)
                 let result = around { load.run() }
+                if result.wasInterrupted { return }
                 results.set(page: index, run: run, result)
                 progress?(Progress(url: urls[index], run: run + 1, runs: runs, result: result))
             }

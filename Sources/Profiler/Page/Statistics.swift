@@ -4,8 +4,12 @@ import Model
 extension Stat {
     /// Median (mean of the two middle values for an even count), range, and coefficient of variation
     /// (population standard deviation over the mean; 0 when the mean is 0 or there is one value).
+    /// No value (a page whose every run was dropped, e.g. by an interruption) gives zeros with `n` 0.
     public init(of values: [Double]) {
-        precondition(!values.isEmpty, "a statistic needs at least one value")
+        guard !values.isEmpty else {
+            self.init(median: 0, min: 0, max: 0, cv: 0, n: 0)
+            return
+        }
         let sorted = values.sorted()
         let n = sorted.count
         let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
