@@ -45,12 +45,12 @@ let package = Package(
             dependencies: ["Model", "ScoringData", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Profiler", dependencies: ["Model", "CCurl", "CGumbo", .product(name: "Yams", package: "Yams")]),
-        // The fixture web apps: server code plus the sites, journeys, answers and inventory `ecoscore demo` uses, bundled.
+        // The fixture web apps: server code plus the sites, journeys, answers, inventory and budgets `ecoscore demo` uses, bundled.
         .target(
             name: "FixtureServer",
             path: "Fixtures",
             sources: ["Server"],
-            resources: [.copy("sites"), .copy("journeys"), .copy("answers"), .copy("inventories")]
+            resources: [.copy("sites"), .copy("journeys"), .copy("answers"), .copy("inventories"), .copy("budgets")]
         ),
         // Renders a ScoreCard (HTML through auto-escaping templates, CSV, JSON, JUnit, Markdown); computes nothing.
         .target(

@@ -22,7 +22,9 @@ struct MeterFlags: ParsableArguments {
     @Option(help: "Meter a running app by its cgroup (v2 cpu.stat or v1 cpuacct): covers forked workers.")
     var cgroup: String?
 
-    @Option(help: "Seconds of idle measurement before the run; that baseline is subtracted from every page view.")
+    // Not `--baseline`: `audit` also takes `--baseline SCORECARD` (check), and one command cannot have both.
+    @Option(name: .customLong("idle-baseline"),
+            help: "Seconds of idle measurement before the run; that baseline is subtracted from every page view.")
     var baseline = 2.0
 
     func validate() throws {
@@ -30,7 +32,7 @@ struct MeterFlags: ParsableArguments {
         guard chosen <= 1 else { throw ValidationError("give only one of --launch, --pid and --cgroup") }
         if launch != nil && ready == nil { throw ValidationError("--launch needs --ready URL (how to tell the app is up)") }
         if ready != nil && launch == nil { throw ValidationError("--ready goes with --launch") }
-        guard readyTimeout > 0, baseline >= 0 else { throw ValidationError("--ready-timeout and --baseline must be positive") }
+        guard readyTimeout > 0, baseline >= 0 else { throw ValidationError("--ready-timeout and --idle-baseline must be positive") }
     }
 
     var isMetering: Bool { launch != nil || pid != nil || cgroup != nil }

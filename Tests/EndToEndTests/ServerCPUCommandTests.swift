@@ -13,7 +13,7 @@ struct ServerCPUCommandTests {
     func profile(_ journey: URL, port: UInt16, meter: [String]) throws -> Profile {
         let output = try Ecoscore.temporaryFolder().appendingPathComponent("p.json").path
         let r = try Ecoscore.run(["profile", journey.path, "--base-url", "http://127.0.0.1:\(port)/", "--runs", "3",
-                                  "--baseline", "0.5", "--output", output] + meter)
+                                  "--idle-baseline", "0.5", "--output", output] + meter)
         #expect(r.status == 0, "\(r.stderr)")
         return try JSONDecoder.iso.decode(Profile.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
     }
