@@ -65,6 +65,7 @@ struct FetchFlags: ParsableArguments {
         o.maxFrameDepth = maxFrameDepth
         o.verifyTLS = !insecure
         o.hosts = allHosts ? .any : allowHosts.isEmpty ? .pageHostsOnly : .allowList(Set(allowHosts.map { $0.lowercased() }))
+        o.stop = Interruption.stop
         return o
     }
 

@@ -40,7 +40,7 @@ struct MeterFlags: ParsableArguments {
     /// Starts or attaches the meter and measures the idle baseline; nil when no meter was asked for.
     func start() throws -> ServerMeter? {
         guard isMetering else { return nil }
-        StopOnSignal.install()
+        Interruption.install()
         do {
             let meter: ServerMeter
             if let launch, let ready {
@@ -79,23 +79,4 @@ func meteredLoad(_ meter: ServerMeter?) -> @Sendable (() -> PageRun) -> PageRun 
 
 func warn(_ message: String) {
     FileHandle.standardError.write(Data("ecoscore: warning: \(message)\n".utf8))
-}
-
-/// Ctrl-C or SIGTERM stop a launched app before Ecoscore exits, so no server is left running.
-enum StopOnSignal {
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
-
-    static func install() {
-        guard sources.isEmpty else { return }
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                ServerMeter.stopAllLaunched()
-                Foundation.exit(128 + sig)
-            }
-            source.resume()
-            sources.append(source)
-        }
-    }
 }
