@@ -1,4 +1,5 @@
 import Foundation
+import Report
 
 /// Writes a file so that a reader sees either the old content or the new, never half of it: the content
 /// goes to a temporary file beside the target, is synced, then renamed over it.
@@ -33,9 +34,7 @@ func writeAtomically(_ data: Data, to path: String) throws {
     try writeAtomically(to: path) { $0.write(data) }
 }
 
+/// Every JSON artifact the commands write or print, spelled one way (Report's `ReportJSON`).
 func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
-    return try encoder.encode(value)
+    try ReportJSON.encode(value)
 }

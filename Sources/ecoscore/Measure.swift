@@ -74,6 +74,11 @@ final class ProgressLine: @unchecked Sendable {
     func finish() {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
+
+    /// A stage of a longer command (`audit`, `demo`), on its own line, only when stderr is a terminal.
+    static func stage(_ what: String) {
+        if isatty(2) == 1 { FileHandle.standardError.write(Data("\(what)\n".utf8)) }
+    }
 }
 
 func loadJourney(_ file: URL, baseURL: String?) throws -> Journey {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Model
+import Report
 import Scoring
 
 struct ScoreCommand: ParsableCommand {
@@ -30,27 +31,7 @@ struct ScoreCommand: ParsableCommand {
     @Argument(help: "Profile JSON written by `ecoscore profile` (for maturin-sih: the hospital's web app).")
     var profile: String
 
-    @Option(help: "Id of a bundled grid: app-referencing, rgesn-2024, maturin-sih… (see `ecoscore grids list`).")
-    var grid: String?
-
-    @Option(name: .customLong("grid-file"), help: "A grid file that replaces the bundled grid.")
-    var gridFile: String?
-
-    @Option(help: "The team's answers to the grid's declared criteria (YAML).")
-    var answers: String?
-
-    @Option(help: "Reference network of the display-time model: fibre, 4g or 3g (default: the grid's).")
-    var network: String?
-
-    @Option(help: "Grid intensity of the emissions: a preset (world, france…) or gCO2e per kWh (default: the footprint model's).")
-    var intensity: String?
-
-    @Option(help: "A hospital-IS inventory (CSV or YAML) whose annual impacts are attached to the score card; required by grids that score an inventory (maturin-sih).")
-    var inventory: String?
-
-    @Option(name: .customLong("views-per-year"),
-            help: "Adds the profile to the inventory as a web-app line: this many views of the journey a year (needs --inventory).")
-    var viewsPerYear: Double?
+    @OptionGroup var scoring: ScoreFlags
 
     @Option(name: .shortAndLong, help: "Write the ScoreCard JSON to this file (atomically).")
     var output: String?
@@ -62,61 +43,20 @@ struct ScoreCommand: ParsableCommand {
     var lang = "en"
 
     func validate() throws {
-        guard grid != nil || gridFile != nil else { throw ValidationError("give --grid ID or --grid-file FILE") }
+        guard scoring.grid != nil || scoring.gridFile != nil else { throw ValidationError("give --grid ID or --grid-file FILE") }
         guard ["en", "fr"].contains(lang) else { throw ValidationError("--lang is en or fr") }
-        if let viewsPerYear {
-            guard viewsPerYear.isFinite, viewsPerYear >= 0 else { throw ValidationError("--views-per-year is zero or more") }
-            guard inventory != nil else { throw ValidationError("--views-per-year adds a web-app line to an inventory: give --inventory FILE") }
-        }
     }
 
     func run() throws {
-        let loaded = try loadGrid(id: grid, file: gridFile)
-        if loaded.grid.needsInventory, inventory == nil {
-            throw CommandFailure.usage("grid '\(loaded.grid.id)' scores a hospital-IS inventory: give --inventory FILE (CSV or YAML, see `ecoscore inventory --help`)")
-        }
+        let inputs = try scoring.prepare()
         let profile: Profile
         do { profile = try ProfileFile.read(URL(fileURLWithPath: self.profile)) } catch let error as DataFileError {
             throw CommandFailure.usage(error.description)
         }
-        let scorer: Scorer
-        do { scorer = try Scorer.bundled(loaded) } catch {
-            throw CommandFailure.usage("cannot load the scoring models: \(error)")
-        }
-        let answers: Answers?
-        do {
-            answers = try self.answers.map { try Answers.load(URL(fileURLWithPath: $0), for: loaded.grid) }
-        } catch let error as DataFileError {
-            throw CommandFailure.usage(error.description)
-        }
-        var gridIntensity: GridIntensity?
-        if let intensity {
-            guard let footprint = scorer.footprint else { throw CommandFailure.usage("no footprint model for --intensity") }
-            do { gridIntensity = try footprint.intensity(intensity) } catch {
-                throw CommandFailure.usage("--intensity: \(error)")
-            }
-        }
-        var inventoryResult: InventoryResult?
-        if let inventory {
-            do {
-                let calculator = try InventoryCalculator.bundled()
-                inventoryResult = try calculator.evaluate(try InventoryReader.read(contentsOf: URL(fileURLWithPath: inventory)))
-            } catch {
-                throw CommandFailure.usage("\(error)")
-            }
-        }
-        let card: ScoreCard
-        do {
-            card = try scorer.score(profile, answers: answers,
-                                    tool: ToolInfo(name: "ecoscore", version: Ecoscore.version, engine: "scoring"),
-                                    network: network, intensity: gridIntensity, inventory: inventoryResult,
-                                    webAppViewsPerYear: viewsPerYear)
-        } catch let error as DataFileError {
-            throw CommandFailure.usage(error.description)
-        }
-        if let output { try writeAtomically(try encodeJSON(card) + [10], to: output) }
+        let card = try inputs.score(profile)
+        if let output { try writeAtomically(try ReportJSON.scoreCard(card), to: output) }
         if json {
-            FileHandle.standardOutput.write(try encodeJSON(card) + [10])
+            FileHandle.standardOutput.write(try ReportJSON.scoreCard(card))
         } else {
             print(ScoreSummary(card: card, language: lang).render(), terminator: "")
             if let output { print("Score card written to \(output)") }

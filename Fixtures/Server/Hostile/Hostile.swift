@@ -31,6 +31,7 @@
 // | `/hostile/css/cycle.html` | stylesheets that `@import` each other and themselves | Loops |
 // | `/hostile/frames/self.html`, `outer.html`, `x.html`, `chain?d=N` | iframes nesting themselves, each other, or ever deeper | Loops |
 // | `/hostile/http10/…` | an HTTP/1.0 server: `HTTP/1.0 200 OK`, closes after every response, some bodies without length | HTTP10 |
+// | `/hostile/inject/`, `/hostile/inject/formula.html` | a script as title, markup in URLs and headers, formulas in headers and a title (what reports must escape and neutralise) | ReportInjection |
 //
 // A self-signed TLS certificate is not served here (there is no TLS in this server): ConnectionTests runs
 // nginx with a fresh self-signed certificate (see Tests/ProfilerTests/EndToEnd/NginxServer.swift).
@@ -79,6 +80,7 @@ enum Hostile {
         case "css": return cssCycle(&x, name: name)
         case "frames": return frames(&x, name: name, query: query)
         case "http10": return http10(&x, name: name.isEmpty ? "index.html" : name)
+        case "inject": return reportInjection(&x, name: name)
         default: return notFound(&x)
         }
     }
