@@ -14,6 +14,7 @@ enum CardFactory {
         var name: String?
         var path: String
         var requests: [Request]
+        var host = "127.0.0.1:8080"
         /// Spread of the transfer bytes and server CPU over runs, as (min, median, max).
         var bytesRange: (Double, Double, Double)? = nil
         var cpu: (Double, Double, Double)? = nil
@@ -40,7 +41,7 @@ enum CardFactory {
         }.sorted { $0.transferBytes > $1.transferBytes }
         let count = Double(s.requests.count)
         return StepMeasures(
-            index: index, name: s.name, url: "http://127.0.0.1:8080\(s.path)", finalURL: "http://127.0.0.1:8080\(s.path)",
+            index: index, name: s.name, url: "http://\(s.host)\(s.path)", finalURL: "http://\(s.host)\(s.path)",
             title: nil, run: s.error == nil ? 0 : nil, requests: stat((count, count, count)),
             transferBytes: stat(s.bytesRange ?? (total, total, total)), decodedBytes: stat((total, total, total)),
             domElements: stat((s.dom, s.dom, s.dom)), durationMs: stat((10, 10, 10)), serverCPUms: s.cpu.map(stat),
