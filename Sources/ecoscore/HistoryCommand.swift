@@ -20,7 +20,7 @@ struct HistoryCommand: ParsableCommand {
             Exit codes: 0 ok; 2 usage error, no such run, or a database that cannot be used (missing for a \
             reading command, not a database, written by a newer ecoscore, read-only when recording).
             """,
-        subcommands: [HistoryListCommand.self, HistoryShowCommand.self, HistoryTrendCommand.self]
+        subcommands: [HistoryListCommand.self, HistoryShowCommand.self, HistoryTrendCommand.self, HistoryRecordCommand.self]
     )
 }
 
@@ -51,7 +51,7 @@ enum HistoryText {
         case .transferBytes: return grouped(value) + " B"
         case .requests, .dom: return value == value.rounded() ? grouped(value) : String(format: "%.1f", value)
         case .score, .ecoindex: return String(format: "%.1f", value)
-        case .serverCPUms: return String(format: "%.1f ms", value)
+        case .serverCPUms: return String(format: "%.2f ms", value)
         case .energyWh: return String(format: "%.5f Wh", value)
         }
     }
@@ -62,7 +62,11 @@ enum HistoryText {
         let difference = value - previous
         if difference == 0 { return "=" }
         let text = self.value(abs(difference), metric)
-        let percent = previous != 0 ? String(format: " (%+.1f %%)", difference / abs(previous) * 100) : ""
+        var percent = ""
+        if previous != 0 {
+            let p = difference / abs(previous) * 100
+            percent = abs(p) < 100 ? String(format: " (%+.1f %%)", p) : " (\(p > 0 ? "+" : "-")\(grouped(abs(p))) %)"
+        }
         return (difference > 0 ? "+" : "-") + text + percent
     }
 
