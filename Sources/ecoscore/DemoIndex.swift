@@ -20,7 +20,7 @@ struct DemoIndex {
             IndexLink(label: say("Fiche de score (JSON)", "Score card (JSON)"), href: "\(folder)/scorecard.json"),
             IndexLink(label: say("Profil (JSON)", "Profile (JSON)"), href: "\(folder)/profile.json"),
         ]
-        entries.append(IndexEntry(title: title, grid: "\(language.text(card.grid.title)) (\(card.grid.id) \(card.grid.version))",
+        entries.append(IndexEntry(title: title, grid: "\(card.grid.id) \(card.grid.version)",
                                   grade: card.grade, score: card.total.percent, links: links))
     }
 

@@ -168,4 +168,29 @@ struct AuditOutput {
         #expect(steps.rows.first?["error"] == card.steps.first?.error)
         #expect(audit.exists("report.html"))
     }
+
+    /// The check and the history are wired in: a regression against a baseline exits 1 once every file is
+    /// written, and a recorded history gives the HTML its trend.
+    @Test func aRegressionExits1AndTheHistoryFeedsTheTrend() throws {
+        let server = FixtureServer()
+        try server.start()
+        defer { server.stop() }
+        let folder = try Ecoscore.temporaryFolder()
+        let db = folder.appendingPathComponent("history.sqlite").path
+        func journey(_ name: String) -> String { AuditOutput.repository.appendingPathComponent("Fixtures/journeys/\(name).yaml").path }
+        let base = ["--base-url", server.baseURL.absoluteString, "--runs", "1", "--warmup", "0", "--db", db]
+        let lean = try Ecoscore.run(["audit", journey("lean")] + base + ["--out", folder.appendingPathComponent("lean").path])
+        #expect(lean.status == 0, "\(lean.stderr)")
+        let bloated = try Ecoscore.run(["audit", journey("bloated")] + base
+                                       + ["--baseline", folder.appendingPathComponent("lean/scorecard.json").path,
+                                          "--out", folder.appendingPathComponent("bloated").path])
+        #expect(bloated.status == 1, "\(bloated.stderr)")
+        let audit = AuditOutput(folder: folder.appendingPathComponent("bloated"))
+        #expect(audit.exists("report.html") && audit.exists("scorecard.json"))
+        #expect(try audit.csvFiles().count == Self.tables.count)
+        #expect(FileManager.default.fileExists(atPath: db))
+        let again = try Ecoscore.run(["audit", journey("lean")] + base + ["--out", folder.appendingPathComponent("lean2").path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try AuditOutput(folder: folder.appendingPathComponent("lean2")).html().contains("<section id=\"trend\""))
+    }
 }
