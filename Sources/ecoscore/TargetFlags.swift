@@ -5,7 +5,7 @@ import Profiler
 
 /// What to profile and how many times: the TARGET argument and the run flags that `profile` and `audit` share.
 struct TargetFlags: ParsableArguments {
-    @Argument(help: "URLs of pages, or one journey file.")
+    @Argument(help: "URLs of pages, one journey file (.yaml) or one HAR file (.har).")
     var targets: [String]
 
     @Option(help: "Measured runs (each page load cold; each journey run a new session). Default: 1 for pages, 3 for a journey.")

@@ -193,4 +193,24 @@ struct AuditOutput {
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try AuditOutput(folder: folder.appendingPathComponent("lean2")).html().contains("<section id=\"trend\""))
     }
+
+    /// A HAR recording is audited like a live target: nothing fetched, every report written.
+    @Test func auditOfAHARFile() throws {
+        let folder = try Ecoscore.temporaryFolder()
+        let har = folder.appendingPathComponent("lean.har").path
+        do {
+            let server = FixtureServer()
+            try server.start()
+            defer { server.stop() }
+            #expect(try Ecoscore.run(["profile", server.url("lean/").absoluteString, "--har", har]).status == 0)
+        }
+        let out = folder.appendingPathComponent("har")
+        let r = try Ecoscore.run(["audit", har, "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let audit = AuditOutput(folder: out)
+        let card = try audit.card()
+        #expect(card.profile?.source == "har")
+        #expect(try audit.table("requests").rows.count == card.steps.reduce(0) { $0 + $1.requestList.count })
+        #expect(card.steps.first?.requestList.isEmpty == false)
+    }
 }
