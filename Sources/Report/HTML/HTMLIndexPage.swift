@@ -38,7 +38,8 @@ public struct HTMLIndexPage: Sendable {
 }
 
 struct IndexPageView {
-    struct Link { let label: String; let href: String? }
+    /// `href` only for a target the report links to; `target` is the text shown for one it refuses.
+    struct Link { let label: String; let href: String?; let target: String }
     struct Entry { let title: String; let grid: String; let grade: GradeBadge?; let score: String; let links: [Link] }
 
     let lang: String
@@ -59,7 +60,7 @@ struct IndexPageView {
         entries = page.entries.map { entry in
             Entry(title: entry.title, grid: entry.grid, grade: entry.grade.map(GradeBadge.init),
                   score: entry.score.map { style.percent($0) } ?? (labels["notScored"] ?? ""),
-                  links: entry.links.map { Link(label: $0.label, href: SafeLink.href($0.href)) })
+                  links: entry.links.map { Link(label: $0.label, href: SafeLink.href($0.href), target: $0.href) })
         }
     }
 }

@@ -89,7 +89,7 @@ struct ReportPage {
         ]
         let familiesHeading = families?.heading ?? ""
         nav = present.filter(\.1).map { key, _ in
-            NavItem(anchor: key, label: key == "families" ? familiesHeading : context.t("section." + key))
+            NavItem(anchor: key, label: key == "families" ? familiesHeading : context.t("section_" + key))
         }
         footer = context.t("footer", card.tool.name, card.tool.version, String(card.schemaVersion),
                            context.style.date(card.createdAt))

@@ -44,6 +44,9 @@ struct NumberStyle: Sendable {
         return text
     }
 
+    /// A constant as its source writes it: every digit it has, up to `digits` decimals (0.055, 494, 1.75).
+    func exact(_ value: Double, _ digits: Int = 6) -> String { trimmed(value, digits) }
+
     func integer(_ value: Double) -> String { fixed(value, 0) }
     func integer(_ value: Int) -> String { fixed(Double(value), 0) }
 

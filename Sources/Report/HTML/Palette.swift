@@ -13,7 +13,7 @@ struct Palette: Sendable {
     /// Warnings (incomplete profile, flagged answers): dark text on a pale background, plus a border.
     let warningText = "#6b3a00"
     let warningBackground = "#fff4e0"
-    let warningBorder = "#b36200"
+    let warningBorder = "#9a5200"
     /// Pass / fail marks, always with a word beside them.
     let pass = "#1d6b38"
     let fail = "#a4262c"

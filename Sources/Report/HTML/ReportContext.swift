@@ -59,7 +59,7 @@ struct ReportContext {
         case "ratio": return style.percent(value * 100)
         case "Wh", "kWh", "gCO2e", "L": return style.with(style.significant(value), unit)
         default:
-            let known = labels["unit." + unit]
+            let known = labels["unit_" + unit]
             return style.with(style.significant(value), known ?? unit)
         }
     }

@@ -24,13 +24,13 @@ struct BreakdownSection {
         steps = context.card.steps.map { step in
             let name = step.name ?? step.title ?? step.url
             func lines(_ list: [Breakdown], translate: Bool) -> [Line] {
-                list.map { Line(key: translate ? context.t("type." + $0.key) : $0.key,
+                list.map { Line(key: translate ? context.t("type_" + $0.key) : $0.key,
                                 requests: style.integer($0.requests), transfer: style.bytes($0.transferBytes),
                                 decoded: style.bytes($0.decodedBytes)) }
             }
             let chart = BarChart(id: "chart-types-\(step.index)", title: context.t("bytesByTypeOf", name),
                                  items: step.byType.map {
-                                     .init(label: context.t("type." + $0.key), value: Double($0.transferBytes),
+                                     .init(label: context.t("type_" + $0.key), value: Double($0.transferBytes),
                                            display: style.bytes($0.transferBytes))
                                  })
             let summary = context.t("stepSummary", style.integer(step.requests.median),

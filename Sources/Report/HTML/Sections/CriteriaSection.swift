@@ -55,11 +55,11 @@ struct CriteriaSection {
         let style = context.style
         let answerSource: String? = c.answerSource.map { source in
             if source == "declared", let line = c.declared?.line { return context.t("declaredAtLine", style.integer(line)) }
-            return context.t("source." + source)
+            return context.t("source_" + source)
         }
         return Criterion(
-            id: c.id, title: context.language.text(c.title), kind: context.t("kind." + c.kind.rawValue),
-            status: context.t("status." + c.status.rawValue), statusClass: c.status.rawValue,
+            id: c.id, title: context.language.text(c.title), kind: context.t("kind_" + c.kind.rawValue),
+            status: context.t("status_" + c.status.rawValue), statusClass: c.status.rawValue,
             points: c.points.map { context.points($0, max: c.max) } ?? "–",
             measured: c.measured.map { context.value($0, unit: c.unit ?? "") }, threshold: c.threshold,
             stepValues: (c.steps ?? []).map { step in

@@ -35,7 +35,7 @@ struct EcoIndexSection {
         chart = BarChart(id: "chart-ecoindex", title: context.t("ecoindexChartTitle"),
                          items: context.card.ecoindex.compactMap { page in
                              page.ecoindex.map { .init(label: context.stepName(index: page.index, name: page.name),
-                                                      value: Double($0.score), display: "\($0.score) (\($0.grade))") }
+                                                      value: Double($0.score), display: "\($0.score)\u{00A0}/\u{00A0}100") }
                          }, scale: 100)
     }
 }

@@ -33,7 +33,9 @@ struct FootprintSection {
             Figure(label: context.t("water"), value: style.with(style.significant(f.water.litres), "L")),
             Figure(label: context.t("swdRating"), value: f.rating),
             Figure(label: context.t("transferPerPass"), value: style.bytes(f.inputs.transferBytes)),
-            Figure(label: context.t("serverCPUSeconds"), value: style.with(style.significant(f.inputs.serverCPUSeconds), "s")),
+            Figure(label: context.t("serverCPUSeconds"),
+                   value: context.card.steps.contains { $0.serverCPUms != nil }
+                       ? style.with(style.significant(f.inputs.serverCPUSeconds), "s") : context.t("notMetered")),
         ]
         func segment(_ key: String, _ path: KeyPath<SegmentFigures, Double>) -> Segment {
             Segment(name: context.t(key), operationalEnergy: kWhAsWh(f.energy.operational[keyPath: path]),
@@ -41,12 +43,12 @@ struct FootprintSection {
                     operationalEmissions: grams(f.emissions.operational[keyPath: path]),
                     embodiedEmissions: grams(f.emissions.embodied[keyPath: path]))
         }
-        segments = [segment("segment.dataCentre", \.dataCentre), segment("segment.network", \.network),
-                    segment("segment.device", \.device),
-                    Segment(name: context.t("segment.server"), operationalEnergy: kWhAsWh(f.energy.serverKWh),
+        segments = [segment("segment_dataCentre", \.dataCentre), segment("segment_network", \.network),
+                    segment("segment_device", \.device),
+                    Segment(name: context.t("segment_server"), operationalEnergy: kWhAsWh(f.energy.serverKWh),
                             embodiedEnergy: "–", operationalEmissions: grams(f.emissions.server), embodiedEmissions: "–")]
         constants = f.constants.map {
-            Constant(name: $0.name, value: style.significant($0.value, 4), unit: $0.unit, source: $0.source)
+            Constant(name: $0.name, value: style.exact($0.value), unit: $0.unit, source: $0.source)
         }
         model = "\(f.model.bytesModel) v\(f.model.bytesModelVersion) · \(f.model.serverModel) · models/footprint.yaml \(f.model.dataVersion)"
         serverMethod = f.model.serverMethod

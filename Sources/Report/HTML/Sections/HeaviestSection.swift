@@ -45,7 +45,7 @@ struct HeaviestSection {
         requests = all.prefix(Self.requestLimit).map { entry in
             let r = entry.request
             return Request(url: r.url, step: entry.step.name ?? entry.step.title ?? entry.step.url,
-                           type: context.t("type." + r.resourceType.rawValue),
+                           type: context.t("type_" + r.resourceType.rawValue),
                            status: r.error ?? r.status.map(String.init) ?? "–",
                            transfer: style.bytes(r.transferBytes), decoded: r.decodedBytes.map { style.bytes($0) } ?? "–",
                            encoding: r.contentEncoding ?? context.t("none"), cache: r.cacheControl ?? context.t("none"))

@@ -16,7 +16,7 @@ struct MethodologySection {
         let style = context.style
         official = context.language.text(card.grid.official)
         var grid = [Fact(label: context.t("gridLabel"), value: "\(context.language.text(card.grid.title)) (\(card.grid.id))"),
-                    Fact(label: context.t("version"), value: card.grid.version),
+                    Fact(label: context.t("versionTitle"), value: card.grid.version),
                     Fact(label: context.t("source"), value: card.grid.source),
                     Fact(label: context.t("licence"), value: card.grid.licence),
                     Fact(label: context.t("gridOrigin"), value: card.grid.file ?? context.t(card.grid.bundled ? "bundledGrid" : "customGrid"))]
@@ -33,7 +33,7 @@ struct MethodologySection {
         models = card.models.map { Model(id: $0.id, version: $0.version, source: $0.source, detail: $0.detail ?? "–") }
         var profile: [Fact] = []
         if let p = card.profile {
-            profile.append(Fact(label: context.t("profileSource"), value: context.t("profileSource." + p.source)))
+            profile.append(Fact(label: context.t("profileSource"), value: context.t("profileSource_" + p.source)))
             if let journey = p.journeyName { profile.append(Fact(label: context.t("journey"), value: journey)) }
             profile.append(Fact(label: context.t("runs"), value: style.integer(p.runs)))
             profile.append(Fact(label: context.t("measuredAt"), value: style.date(p.createdAt)))

@@ -34,10 +34,10 @@ struct RecommendationsSection {
         items = ranked.map { r in
             let omitted = r.offendingRequests.count - Self.requestLimit
             return Item(rank: style.integer(r.rank), title: context.language.text(r.title), why: context.language.text(r.why),
-                        level: context.t("level." + r.level.rawValue), levelClass: r.level.rawValue,
+                        level: context.t("level_" + r.level.rawValue), levelClass: r.level.rawValue,
                         bytes: style.bytes(r.estimatedSavingBytes), requests: style.integer(r.estimatedSavingRequests),
                         energy: style.with(style.significant(r.estimatedSavingWh), "Wh"),
-                        basis: context.t("basis." + r.savingBasis.rawValue),
+                        basis: context.t("basis_" + r.savingBasis.rawValue),
                         pages: r.pages.map { context.stepName($0) }.joined(separator: ", "),
                         offending: r.offendingRequests.prefix(Self.requestLimit).map {
                             Request(url: $0.url, detail: $0.detail, saving: style.bytes($0.estimatedSavingBytes))

@@ -21,8 +21,8 @@ struct TrendSection {
         let style = context.style
         let points = trend.sorted { ($0.recordedAt, $0.id) < ($1.recordedAt, $1.id) }
         func line(_ key: String, _ values: [Double?], _ format: @escaping (Double) -> String) -> Sparkline? {
-            Sparkline(id: "trend-\(key)", label: context.t("trend." + key), values: values, format: format) { first, last, n in
-                context.t("trendSummary", context.t("trend." + key), first, last, style.integer(n))
+            Sparkline(id: "trend-\(key)", label: context.t("trend_" + key), values: values, format: format) { first, last, n in
+                context.t("trendSummary", context.t("trend_" + key), first, last, style.integer(n))
             }
         }
         lines = [
