@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Model
 @testable import Check
@@ -134,6 +135,36 @@ struct BudgetLoaderTests {
             let e = error(text)
             #expect(e?.line == line, "\(text) → \(String(describing: e))")
             #expect(e?.message.contains(message) == true, "\(text) → \(String(describing: e))")
+        }
+    }
+}
+
+/// The documented examples are budgets this loader reads: docs/budgets.md's two blocks and Fixtures/budgets.
+struct DocumentedBudgetTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    func block(_ language: String, in text: String) -> String? {
+        guard let start = text.range(of: "```\(language)\n"),
+              let end = text.range(of: "```", range: start.upperBound..<text.endIndex) else { return nil }
+        return String(text[start.upperBound..<end.lowerBound])
+    }
+
+    @Test func docsExamples() throws {
+        let doc = try String(contentsOf: Self.repository.appendingPathComponent("docs/budgets.md"), encoding: .utf8)
+        let yaml = try BudgetLoader.parse(try #require(block("yaml", in: doc)), file: "docs/budgets.md")
+        #expect(yaml.format == .ecoscore && yaml.journey.count == 12 && yaml.steps.count == 2)
+        let json = try BudgetLoader.parse(try #require(block("json", in: doc)), file: "docs/budgets.md")
+        #expect(json.format == .lighthouse && json.steps[0].limits.count == 3)
+    }
+
+    @Test func fixtureBudgets() throws {
+        let folder = Self.repository.appendingPathComponent("Fixtures/budgets")
+        #expect(try BudgetLoader.load(contentsOf: folder.appendingPathComponent("lean.yaml")).format == .ecoscore)
+        #expect(try BudgetLoader.load(contentsOf: folder.appendingPathComponent("lighthouse-budget.json")).format == .lighthouse)
+        #expect(throws: BudgetError(file: "broken.yaml", line: 9,
+                                    message: "resourceSizes: unknown resource type 'scripts' (known: document, stylesheet, script, image, font, media, fetch, other, third-party, total)")) {
+            try BudgetLoader.load(contentsOf: folder.appendingPathComponent("broken.yaml"), displayPath: "broken.yaml")
         }
     }
 }
