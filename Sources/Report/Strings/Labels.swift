@@ -74,6 +74,7 @@ enum Labels {
 
     static let tables: [(key: String, fr: String, en: String)] = [
         ("family", "Famille", "Family"),
+        ("theme", "Thématique", "Theme"),
         ("share", "Part", "Share"),
         ("step", "Étape", "Step"),
         ("steps", "Étapes :", "Steps:"),

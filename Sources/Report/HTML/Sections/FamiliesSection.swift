@@ -16,6 +16,8 @@ struct FamiliesSection {
 
     let heading: String
     let caption: String
+    /// "Family", or "Theme" for RGESN.
+    let column: String
     let rows: [Row]
     let chart: BarChart?
 
@@ -25,6 +27,7 @@ struct FamiliesSection {
         let themes = card.grid.id.hasPrefix("rgesn")
         heading = context.t(themes ? "resultsPerTheme" : "resultsPerFamily")
         caption = context.t(themes ? "resultsPerThemeCaption" : "resultsPerFamilyCaption")
+        column = context.t(themes ? "theme" : "family")
         let style = context.style
         rows = card.families.map { family in
             func count(_ status: CriterionStatus) -> String {

@@ -3,7 +3,7 @@ import Model
 /// A hospital-IS inventory (maturin-sih): annual impacts by life-cycle step and by equipment type, the lines
 /// as computed, the defaults applied and Ecoscore's maturity level.
 struct InventorySection {
-    struct Header { let label: String }
+    struct Header { let label: String; let unit: String? }
     struct ImpactRow { let criterion: String; let unit: String; let values: [String]; let total: String }
     struct TypeRow { let type: String; let quantity: String; let values: [String] }
     struct Line {
@@ -37,12 +37,12 @@ struct InventorySection {
         func impact(_ value: Double?) -> String { value.map { style.significant($0) } ?? "–" }
         name = inventory.name
         file = inventory.file
-        steps = inventory.steps.map { Header(label: $0.label) }
+        steps = inventory.steps.map { Header(label: $0.label, unit: nil) }
         impacts = inventory.total.map { c in
             ImpactRow(criterion: c.criterion, unit: c.unit, values: inventory.steps.map { impact(c.byStep[$0.code]) },
                       total: impact(c.total))
         }
-        criteria = inventory.criteria.map { Header(label: "\($0.name) (\($0.unit))") }
+        criteria = inventory.criteria.map { Header(label: $0.name, unit: $0.unit) }
         types = inventory.byType.map { type in
             TypeRow(type: type.type, quantity: style.trimmed(type.quantity),
                     values: inventory.criteria.map { c in impact(type.impacts.first { $0.criterion == c.name }?.total) })
