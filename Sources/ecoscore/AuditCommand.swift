@@ -72,6 +72,7 @@ struct AuditCommand: ParsableCommand {
         print("Score card: \(folder.scoreCard)")
         print("HTML:       \(folder.html)")
         print("CSV:        " + (csvFiles.count == 1 ? csvFiles[0] : "\(folder.csv)/ (\(csvFiles.count) tables)"))
+        try Interruption.exitIfInterrupted()
         if reportUnloadedPages(profile) { throw ExitCode(ExitStatus.unreachable.rawValue) }
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -14,6 +14,8 @@ struct Ecoscore: ParsableCommand {
               1  a budget was exceeded or a figure regressed against the baseline (check, audit)
               2  usage error or unreadable input (bad flag, bad URL, malformed file)
               3  a page could not be loaded (unreachable host, TLS failure, timeout, HTTP error on the page)
+            130  interrupted (Ctrl-C, SIGTERM): what was measured is written, marked incomplete; a
+                 launched app is stopped. A second Ctrl-C quits at once.
             """,
         version: version,
         subcommands: [ProfileCommand.self, ScoreCommand.self, GridsCommand.self, AnswersCommand.self, EcoIndexCommand.self,

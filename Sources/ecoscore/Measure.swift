@@ -10,12 +10,16 @@ func measure(_ urls: [URL], runs: Int, concurrency: Int, options: FetchOptions,
     let progress = ProgressLine(total: urls.count * runs)
     // Server CPU is attributed to a load by time, so metered loads must not overlap.
     let width = meter == nil ? concurrency : 1
-    let pages = profiler.profile(urls, runs: runs, concurrency: width, around: meteredLoad(meter)) { event in
-        progress.step("\(event.url.absoluteString) run \(event.run)/\(event.runs)")
+    let pages = Interruption.measuring {
+        profiler.profile(urls, runs: runs, concurrency: width, around: meteredLoad(meter)) { event in
+            progress.step("\(event.url.absoluteString) run \(event.run)/\(event.runs)")
+        }
     }
     progress.finish()
     let profile = Profile(tool: PageProfiler.toolInfo(version: Ecoscore.version), createdAt: Date(),
-                          settings: profiler.settings(runs: runs), meter: meter?.info, pages: pages)
+                          settings: profiler.settings(runs: runs), meter: meter?.info, pages: pages,
+                          incomplete: incompleteness(options, loads: pages.reduce(0) { $0 + $1.runs.count },
+                                                     planned: urls.count * runs))
     return try annotateEcoIndex(profile)
 }
 
@@ -99,16 +103,25 @@ func measure(_ journey: Journey, runs: Int, warmUp: Int, cache: JourneyProfiler.
              meter: ServerMeter? = nil) throws -> Profile {
     let profiler = JourneyProfiler(options: options, cache: cache)
     let progress = ProgressLine(total: (runs + warmUp) * journey.steps.count)
-    let pages = profiler.profile(journey, runs: runs, warmUp: warmUp, around: meteredLoad(meter)) { event in
-        progress.step("\(event.warmUp ? "warm-up" : "run \(event.run)/\(event.runs)") · \(event.step)")
+    let pages = Interruption.measuring {
+        profiler.profile(journey, runs: runs, warmUp: warmUp, around: meteredLoad(meter)) { event in
+            progress.step("\(event.warmUp ? "warm-up" : "run \(event.run)/\(event.runs)") · \(event.step)")
+        }
     }
     progress.finish()
     let settings = PageProfiler(options: options).settings(runs: runs)
     let profile = Profile(tool: PageProfiler.toolInfo(version: Ecoscore.version), createdAt: Date(),
                           settings: settings,
                           journey: JourneyInfo(name: journey.name, cache: cache.rawValue, runs: runs, warmUpRuns: warmUp),
-                          meter: meter?.info, pages: pages)
+                          meter: meter?.info, pages: pages,
+                          incomplete: incompleteness(options, loads: pages.reduce(0) { $0 + $1.runs.count },
+                                                     planned: journey.steps.count * runs))
     return try annotateEcoIndex(profile)
+}
+
+/// Why a profile is incomplete: the stop's reason and how many of the planned loads were kept; nil when it ran out.
+func incompleteness(_ options: FetchOptions, loads: Int, planned: Int) -> String? {
+    options.stop?.reason.map { "\($0) after \(loads) of \(planned) measured loads" }
 }
 
 /// A browser's recording as a profile; its DOM is unknown, so its pages have no EcoIndex.

@@ -51,6 +51,7 @@ struct ProfileCommand: ParsableCommand {
             if let output { print("Profile written to \(output)") }
             if let har { print("HAR written to \(har)") }
         }
+        try Interruption.exitIfInterrupted()
         if reportUnloadedPages(profile) { throw ExitCode(ExitStatus.unreachable.rawValue) }
     }
 }

@@ -42,6 +42,7 @@ import Testing
         let r = try Ecoscore.run(["--help"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("3  a page could not be loaded"))
+        #expect(r.stdout.contains("130  interrupted"))
         let p = try Ecoscore.run(["profile", "--help"])
         #expect(p.status == 0)
         #expect(p.stdout.contains("--insecure"))
