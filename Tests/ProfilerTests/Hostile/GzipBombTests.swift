@@ -74,6 +74,7 @@ extension HostileTests {
         /// binary profiles each page in a child process with the default cap (100 MB); its own peak RSS is measured
         /// as `MeasuredRun` explains (GNU time's `%M`, else `VmHWM` sampling). A plain page gives the baseline.
         @Test(.enabled(if: MeasuredRun.binary != nil, "the ecoscore executable was not built"),
+              .disabled(if: MeasuredRun.sanitized, "memory bounds are not measured under a sanitizer"),
               arguments: ["/hostile/ok/plain.html", "/hostile/bomb/", "/hostile/bomb/page.html"])
         func peakMemoryOfProfilingABombStaysUnder100MB(path: String) throws {
             let server = FixtureServer()
@@ -103,6 +104,7 @@ extension HostileTests {
         /// Opt-in (`ECOSCORE_HEAVY_TESTS=1`): scanning 16 MiB of CSS in a debug build takes ~10 s of CPU and
         /// starves the timing-sensitive tests that run alongside (ConnectionTests saw one connection instead of six).
         @Test(.enabled(if: MeasuredRun.binary != nil, "the ecoscore executable was not built"),
+              .disabled(if: MeasuredRun.sanitized, "memory bounds are not measured under a sanitizer"),
               .enabled(if: ProcessInfo.processInfo.environment["ECOSCORE_HEAVY_TESTS"] == "1", "heavy: set ECOSCORE_HEAVY_TESTS=1"))
         func bombStylesheetJustUnderTheCapIsScanned() throws {
             let server = FixtureServer()

@@ -90,6 +90,10 @@ enum HostileSupport {
 /// - otherwise the child's `VmHWM` (`/proc/PID/status`, the peak of its own address space) is read every
 ///   2 ms until it exits: a lower bound that misses at most the last 2 ms.
 enum MeasuredRun {
+    /// Peak memory means nothing under a sanitizer (shadow memory, quarantined frees): `scripts/sanitize` sets
+    /// ECOSCORE_SANITIZER and the memory bounds are not checked then.
+    static var sanitized: Bool { ProcessInfo.processInfo.environment["ECOSCORE_SANITIZER"] != nil }
+
     /// The executable SwiftPM built beside the test bundle, if it did (Linux only: the measurement reads `/proc`
     /// or GNU time).
     static var binary: URL? {
