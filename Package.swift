@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History", "Model"]),
         .testTarget(
             name: "PropertyTests",
-            dependencies: ["Profiler", "Scoring", "Model",
+            dependencies: ["Profiler", "Scoring", "Model", "Report", "Check",
                            .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(

@@ -2,6 +2,8 @@ import Foundation
 import Model
 import PropertyBased
 import Testing
+import Check
+import Report
 @testable import Profiler
 @testable import Scoring
 
@@ -141,6 +143,38 @@ import Testing
         await propertyCheck(count: 150, input: Gen.int(in: 0...1000), Gen<UInt64>.value()) { i, seed in
             Self.expectNamedError("mutated.profile.json") {
                 _ = try ProfileFile.decode(Data(Self.mutated(profiles, i, seed)), file: "mutated.profile.json")
+            }
+        }
+    }
+
+    // MARK: budgets and score cards (check, report)
+
+    @Test func budgetLoaderNamesTheFileOfEveryError() async {
+        #expect(Seeds.budgets.count >= 2)
+        await propertyCheck(count: 200, input: Gen.int(in: 0...1000), Gen<UInt64>.value()) { i, seed in
+            Self.expectNamedError("mutated-budget.yaml") {
+                _ = try BudgetLoader.parse(Self.text(Self.mutated(Seeds.budgets, i, seed)), file: "mutated-budget.yaml")
+            }
+        }
+        await propertyCheck(count: 100, input: Self.randomBytes) { bytes in
+            Self.expectNamedError("random-budget.json") { _ = try BudgetLoader.parse(Self.text(bytes), file: "random-budget.json") }
+        }
+    }
+
+    @Test func scoreCardReaderNamesTheFileOfEveryError() async throws {
+        let grid = try GridLibrary.bundled("app-referencing")
+        let scorer = try Scorer.bundled(grid)
+        try #require(!Seeds.har.isEmpty, "the score card seeds come from ../shared/data/har")
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let cards = try Seeds.har.prefix(2).map { bytes in
+            let document = try HARDocument.decode(Data(bytes), name: "seed.har")
+            let profile = HARImporter.profile(from: document, tool: Self.tool, settings: Self.settings, createdAt: Date())
+            return [UInt8](try encoder.encode(try scorer.score(profile, answers: nil, tool: Self.tool)))
+        }
+        await propertyCheck(count: 150, input: Gen.int(in: 0...1000), Gen<UInt64>.value()) { i, seed in
+            Self.expectNamedError("mutated.scorecard.json") {
+                _ = try ScoreCardFile.decode(Data(Self.mutated(cards, i, seed)), file: "mutated.scorecard.json")
             }
         }
     }

@@ -27,3 +27,7 @@ enum Seeds {
     static let har = files("../shared/data/har", ext: "har")
         .filter { ((try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) < 200_000 }.map(bytes)
 }
+
+extension Seeds {
+    static let budgets = (files("Fixtures/budgets", ext: "yaml") + files("Fixtures/budgets", ext: "json")).map(bytes)
+}
