@@ -8,7 +8,8 @@ import Model
 /// **Which run.** Each page (or journey step) is checked on one real run, its *median run*: the run whose total
 /// transfer bytes is the median over the page's runs (the lower median when their number is even, the earliest
 /// run on ties; with one run, that run). A real run rather than the summary's medians, so that every offending
-/// request named is a request that was made.
+/// request named is a request that was made. Runs whose page could not be loaded (`PageRun.loadFailed`) are not
+/// candidates, and a page with no loaded run is not checked.
 ///
 /// **Per view.** A recommendation's saving is per view of the profile: one view of each page, which for a
 /// journey is one pass through its steps. Savings of different recommendations add up: the oversized-image saving
@@ -53,7 +54,7 @@ public struct BestPractices: Sendable {
                              bytesPerGB: energy.sustainableWebDesign.bytesPerGB)
     }
 
-    /// Every check on every page that has a run, page by page in profile order, checks in model order.
+    /// Every check on every page that has a loaded run, page by page in profile order, checks in model order.
     public func check(_ profile: Profile) -> [CheckResult] {
         evaluate(profile)
     }
@@ -106,10 +107,13 @@ public struct BestPractices: Sendable {
         Double(bytes) / bytesPerGB * kWhPerGB * 1000
     }
 
-    /// Index of the run a page is checked on: the median run by total transfer bytes (see the type's notes).
+    /// Index of the run a page is checked on: the median run by total transfer bytes (see the type's notes) of
+    /// the runs whose page loaded; nil when none did (`PageRun.loadFailed`: an error page or a failed load
+    /// is not the page to give advice on).
     public static func representativeRun(of page: PageProfile) -> Int? {
-        guard !page.runs.isEmpty else { return nil }
-        let order = page.runs.indices.sorted {
+        let loaded = page.runs.indices.filter { !page.runs[$0].loadFailed }
+        guard !loaded.isEmpty else { return nil }
+        let order = loaded.sorted {
             (page.runs[$0].totals.transferBytes, $0) < (page.runs[$1].totals.transferBytes, $1)
         }
         return order[(order.count - 1) / 2]

@@ -4,6 +4,11 @@ import Model
 /// Pre-filling declared criteria from measurements (RGESN 3.3, 4.8, 5.1, 6.1, 6.2, 6.3, 6.7 in the bundled
 /// grid): each check compares a metric with a limit from the grid; the checks combine (`all`/`any`) into an
 /// outcome, and the grid says which answer each outcome supports.
+///
+/// Steps that could not be measured (`ProfileFacts.unmeasuredSteps`: every run failed, or none was made) were
+/// not seen, so nothing that depends on them is concluded: a limit every step must meet fails on a measured
+/// step that exceeds it but does not pass; a share pooled over the steps decides nothing either way (the
+/// unseen steps could move it); and "nothing to measure" (`whenUndefined`) is not claimed.
 extension EvidenceRule {
     /// Requests listed per check at most; the rest are counted in `requestsOmitted`.
     static let requestsListed = 20
@@ -22,7 +27,7 @@ extension EvidenceRule {
         let undefinedCount = outcomes.count - defined.count
         var answer: String?
         if defined.isEmpty {
-            answer = whenUndefined
+            answer = facts.unmeasuredSteps.isEmpty ? whenUndefined : nil
         } else {
             switch combine ?? .all {
             case .all:
@@ -32,7 +37,9 @@ extension EvidenceRule {
             }
         }
         let canonical = answer.flatMap { a in options.first { $0.matches(a) }?.id }
-        return MeasuredAnswer(answer: canonical, checks: evidence, note: note?.en)
+        let unseen = facts.unmeasuredSteps.isEmpty ? nil : "Not measured, so not evidence: \(facts.describeUnmeasured())."
+        let notes = [note?.en, unseen].compactMap { $0 }
+        return MeasuredAnswer(answer: canonical, checks: evidence, note: notes.isEmpty ? nil : notes.joined(separator: " "))
     }
 
     /// One check: a profile metric directly; a step metric at its worst step (every step must meet the limit).
@@ -46,7 +53,7 @@ extension EvidenceRule {
                              detail: "an inventory metric: not evidence from a profile"), nil)
         case .profile:
             let r = facts.whole(check.metric)
-            let passed = r.value.map(check.passes)
+            let passed = facts.unmeasuredSteps.isEmpty ? r.value.map(check.passes) : nil
             let (requests, omitted) = listed(r.requests)
             return (Evidence(metric: check.metric, unit: def.unit, value: r.value, threshold: check.describe,
                              passed: passed, detail: r.detail, steps: [], requests: requests, requestsOmitted: omitted),
@@ -56,18 +63,20 @@ extension EvidenceRule {
                 let r = facts.step(check.metric, i)
                 return r.value.map { (i, r, $0) }
             }
+            let unseen = facts.unmeasuredSteps.isEmpty ? "" : "; not measured: \(facts.describeUnmeasured())"
             guard !values.isEmpty else {
                 return (Evidence(metric: check.metric, unit: def.unit, value: nil, threshold: check.describe, passed: nil,
-                                 detail: "no step to measure"), nil)
+                                 detail: "no step to measure" + unseen), nil)
             }
             let worst = check.upperLimit ? values.max { $0.2 < $1.2 }! : values.min { $0.2 < $1.2 }!
             let failing = values.filter { !check.passes($0.2) }
-            let passed = failing.isEmpty
+            let passed: Bool? = failing.isEmpty ? (unseen.isEmpty ? true : nil) : false
             let (requests, omitted) = listed(worst.1.requests)
             let steps = (failing.isEmpty ? [worst] : failing).map { facts.stepName($0.0) }
-            let detail = failing.isEmpty
-                ? "every step meets it; worst: \(facts.stepName(worst.0)) (\(GridFormat.number(worst.2)) \(def.unit))"
-                : "\(failing.count) of \(values.count) steps exceed it; worst: \(facts.stepName(worst.0)) (\(GridFormat.number(worst.2)) \(def.unit))"
+            let detail = (failing.isEmpty
+                ? "every \(unseen.isEmpty ? "" : "measured ")step meets it; worst: \(facts.stepName(worst.0)) (\(GridFormat.number(worst.2)) \(def.unit))"
+                : "\(failing.count) of \(values.count) steps exceed it; worst: \(facts.stepName(worst.0)) (\(GridFormat.number(worst.2)) \(def.unit))")
+                + unseen
             return (Evidence(metric: check.metric, unit: def.unit, value: worst.2, threshold: check.describe,
                              passed: passed, detail: detail, steps: steps, requests: requests, requestsOmitted: omitted),
                     passed)

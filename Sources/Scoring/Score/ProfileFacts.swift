@@ -15,8 +15,17 @@ public struct MetricResult: Sendable {
 }
 
 /// The metrics of the catalogue computed from one profile (see `MetricCatalogue` for the definitions).
+///
+/// Only loaded runs count (`PageRun.loadFailed`, Score/LoadedRuns.swift): `profile` is the profile with its failed
+/// runs left out, and a step with no loaded run is unmeasured — every step metric is nil there, with the reason
+/// as its detail, and it has no display time, energy, footprint or EcoIndex.
 public struct ProfileFacts: Sendable {
+    /// The profile as scored: every page with its loaded runs only.
     public let profile: Profile
+    /// The profile as recorded, failed runs included.
+    public let recorded: Profile
+    /// Per step: which runs loaded, and why a step is unmeasured.
+    public let outcomes: [RunOutcome]
     public let parameters: GridParameters?
     public let displayTime: DisplayTimeModel?
     public let ecoIndex: EcoIndex?
@@ -28,22 +37,40 @@ public struct ProfileFacts: Sendable {
     /// Per step: the footprint of one view (nil without a footprint model).
     public let footprints: [FootprintResult?]
 
-    public init(profile: Profile, parameters: GridParameters?, displayTime: DisplayTimeModel?, ecoIndex: EcoIndex?,
+    public init(profile recorded: Profile, parameters: GridParameters?, displayTime: DisplayTimeModel?, ecoIndex: EcoIndex?,
                 footprint: Footprint? = nil, intensity: GridIntensity? = nil) {
-        self.profile = profile; self.parameters = parameters; self.displayTime = displayTime; self.ecoIndex = ecoIndex
+        var profile = recorded
+        profile.pages = recorded.pages.map { $0.keepingLoadedRuns() }
+        let outcomes = recorded.pages.map { RunOutcome($0, profileIncomplete: recorded.incomplete != nil) }
+        self.profile = profile; self.recorded = recorded; self.outcomes = outcomes
+        self.parameters = parameters; self.displayTime = displayTime; self.ecoIndex = ecoIndex
         self.footprint = footprint
         let multiplexed = parameters?.metrics?.protocols?.multiplexed ?? []
         if let model = displayTime, let id = parameters?.network, let network = model.profile(id) {
-            let all = model.profiles.map { ($0.id, model.estimates(profile, on: $0, multiplexed: multiplexed)) }
-            let chosen = model.estimates(profile, on: network, multiplexed: multiplexed)
+            // A journey's run r follows run r of the step before (shared connections), so the runs keep their
+            // places: a failed run stays as a run without requests (it opens no connection a later step could
+            // reuse), and its estimate is dropped afterwards.
+            var aligned = recorded
+            for p in aligned.pages.indices {
+                for r in aligned.pages[p].runs.indices where aligned.pages[p].runs[r].loadFailed {
+                    aligned.pages[p].runs[r].requests = []
+                }
+            }
+            func loadedEstimates(_ on: DisplayTimeModel.NetworkProfile) -> [[DisplayTimeModel.RunEstimate]] {
+                zip(recorded.pages, model.estimates(aligned, on: on, multiplexed: multiplexed)).map { page, estimates in
+                    zip(page.runs, estimates).filter { !$0.0.loadFailed }.map(\.1)
+                }
+            }
+            let all = model.profiles.map { ($0.id, loadedEstimates($0)) }
+            let chosen = loadedEstimates(network)
             displayTimes = profile.pages.indices.map { i in
                 let runs = chosen[i]
                 guard !runs.isEmpty else { return nil }
-                let median = Self.median(runs.map(\.totalMs))
+                let median = Stat.spread(of: runs.map(\.totalMs)).median
                 let typical = runs.min { abs($0.totalMs - median) < abs($1.totalMs - median) }!
                 var byNetwork: [String: Double] = [:]
                 for (pid, estimates) in all where !estimates[i].isEmpty {
-                    byNetwork[pid] = Self.median(estimates[i].map(\.totalMs))
+                    byNetwork[pid] = Stat.spread(of: estimates[i].map(\.totalMs)).median
                 }
                 return DisplayTimeEstimate(
                     modelledMs: median, network: id, serverMs: typical.serverMs, serverSource: typical.serverSource,
@@ -57,12 +84,12 @@ public struct ProfileFacts: Sendable {
         }
         if let footprint {
             let intensity = intensity ?? footprint.defaultIntensity
-            let results = profile.pages.map {
-                footprint.of(transferBytes: $0.summary.transferBytes.median,
-                             serverCPUSeconds: ($0.summary.serverCPUms?.median ?? 0) / 1000, intensity: intensity)
+            let results = zip(profile.pages, outcomes).map { page, outcome in
+                outcome.isMeasured ? Self.footprint(of: [page], footprint, intensity) : nil
             }
             footprints = results
             energies = zip(profile.pages, results).map { page, f in
+                guard let f else { return nil }
                 let e = f.energy
                 return EnergyEstimate(
                     wh: e.totalWh, networkWh: (e.operational.network + e.embodied.network) * 1000,
@@ -75,6 +102,26 @@ public struct ProfileFacts: Sendable {
             footprints = profile.pages.map { _ in nil }
             energies = profile.pages.map { _ in nil }
         }
+    }
+
+    /// One view of each of `pages` (their median bytes and server CPU).
+    static func footprint(of pages: [PageProfile], _ footprint: Footprint, _ intensity: GridIntensity) -> FootprintResult {
+        footprint.of(transferBytes: pages.reduce(0) { $0 + $1.summary.transferBytes.median },
+                     serverCPUSeconds: pages.reduce(0) { $0 + ($1.summary.serverCPUms?.median ?? 0) } / 1000,
+                     intensity: intensity)
+    }
+
+    /// The steps that count: at least one run loaded.
+    public var measuredSteps: [Int] { outcomes.indices.filter { outcomes[$0].isMeasured } }
+
+    /// The steps that count in no figure, with why ("could not be loaded: connect: …", "no run").
+    public var unmeasuredSteps: [(index: Int, reason: String)] {
+        outcomes.indices.compactMap { i in outcomes[i].unmeasuredReason.map { (i, $0) } }
+    }
+
+    /// "Home: could not be loaded: connect: …; Cart: no run" for notes.
+    public func describeUnmeasured() -> String {
+        unmeasuredSteps.map { "\(stepName($0.index)): \($0.reason)" }.joined(separator: "; ")
     }
 
     public var stepCount: Int { profile.pages.count }
@@ -90,6 +137,7 @@ public struct ProfileFacts: Sendable {
     }
 
     public func ecoindex(_ i: Int) -> EcoIndexResult? {
+        guard outcomes[i].isMeasured else { return nil }
         let s = profile.pages[i].summary
         if let e = s.ecoindex { return e }
         guard let eco = ecoIndex, let dom = s.domElements else { return nil }
@@ -102,6 +150,7 @@ public struct ProfileFacts: Sendable {
 
     /// A step metric at step `i`.
     public func step(_ metric: String, _ i: Int) -> MetricResult {
+        if let reason = outcomes[i].unmeasuredReason { return MetricResult(value: nil, detail: reason) }
         let page = profile.pages[i]
         let s = page.summary
         switch metric {
@@ -142,16 +191,24 @@ public struct ProfileFacts: Sendable {
 
     // MARK: - Profile metrics
 
-    /// A profile metric (every step pooled).
+    /// A profile metric (every measured step pooled; the detail names the steps left out).
     public func whole(_ metric: String) -> MetricResult {
+        var result: MetricResult
         switch metric {
-        case "compression.share": return compressionShare()
-        case "cache.share": return cacheShare()
-        case "https.share": return httpsShare()
-        case "http2.share": return http2Share()
-        case "images.modernShare": return modernImageShare()
+        case "compression.share": result = compressionShare()
+        case "cache.share": result = cacheShare()
+        case "https.share": result = httpsShare()
+        case "http2.share": result = http2Share()
+        case "images.modernShare": result = modernImageShare()
         default: return MetricResult(value: nil, detail: "not a profile metric")
         }
+        if stepCount > 0, measuredSteps.isEmpty {
+            return MetricResult(value: nil, detail: "no step could be measured — \(describeUnmeasured())")
+        }
+        if !unmeasuredSteps.isEmpty {
+            result.detail = [result.detail, "not counted: \(describeUnmeasured())"].compactMap { $0 }.joined(separator: "; ")
+        }
+        return result
     }
 
     /// Requests of every step's representative run, with the step they belong to.
@@ -299,13 +356,6 @@ public struct ProfileFacts: Sendable {
         guard let path = URLComponents(string: url)?.path, let dot = path.lastIndex(of: "."),
               !path[dot...].contains("/") else { return nil }
         return String(path[path.index(after: dot)...]).lowercased()
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        let s = values.sorted()
-        let n = s.count
-        guard n > 0 else { return 0 }
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
     }
 }
 

@@ -17,6 +17,11 @@ import Model
 /// - Journey (grids with per-step criteria): step score = Σ weight × points ÷ Σ weight × maximum × 100 over the
 ///   step's measured criteria; journey score = mean of the step scores (equal to the total when every
 ///   per-step metric is defined at every step).
+/// - Failed pages (Score/LoadedRuns.swift): only runs whose page loaded count. A step with no such run (every
+///   run failed — unreachable host, HTTP error status, not HTML… — or no run at all) is unmeasured: no value and
+///   no points on any criterion, no EcoIndex, out of the footprint and of the recommendations; criteria and the
+///   journey score are computed over the measured steps only, and with none measured they have no score and no
+///   grade, never the 100 % of "0 bytes". A failed assertion leaves a loaded page: its figures count, noted.
 public struct Scorer: Sendable {
     public let loaded: LoadedGrid
     public let displayTime: DisplayTimeModel?
@@ -70,17 +75,15 @@ public struct Scorer: Sendable {
         }
         var notes: [String] = []
 
-        // The journey's footprint: one view of every step.
+        // The journey's footprint: one view of every measured step; none when no step was measured.
         let journeyFootprint = facts.flatMap { f -> FootprintResult? in
-            guard let footprint else { return nil }
-            let pages = f.profile.pages
-            return footprint.of(transferBytes: pages.reduce(0) { $0 + $1.summary.transferBytes.median },
-                                serverCPUSeconds: pages.reduce(0) { $0 + ($1.summary.serverCPUms?.median ?? 0) } / 1000,
-                                intensity: intensity ?? footprint.defaultIntensity)
+            guard let footprint, !f.measuredSteps.isEmpty else { return nil }
+            return ProfileFacts.footprint(of: f.measuredSteps.map { f.profile.pages[$0] }, footprint,
+                                          intensity ?? footprint.defaultIntensity)
         }
         var inventory = inventory
         if let views = webAppViewsPerYear {
-            inventory = try addingWebApp(profile: profile, footprint: journeyFootprint, viewsPerYear: views, to: inventory)
+            inventory = try addingWebApp(facts: facts, footprint: journeyFootprint, viewsPerYear: views, to: inventory)
         }
         let inventoryFacts = inventory.map(InventoryFacts.init)
         if grid.needsInventory, inventory == nil {
@@ -103,21 +106,20 @@ public struct Scorer: Sendable {
             f.profile.pages.indices.map { PageEcoIndex(index: $0, name: f.profile.pages[$0].name, url: f.profile.pages[$0].url, ecoindex: f.ecoindex($0)) }
         } ?? []
 
+        // Pages with no loaded run are skipped by the checks themselves (`BestPractices.representativeRun`).
         let recommendations = profile.flatMap { p in bestPractices.map { $0.recommendations(p) } } ?? []
         if facts != nil, usesMetric(grid, "step.energyWh"), footprint == nil {
             notes.append("No footprint model (models/footprint.yaml): the energy criterion is unmeasured.")
         }
-        if let facts, footprint != nil, facts.profile.pages.contains(where: { $0.summary.serverCPUms == nil }) {
+        if let facts, footprint != nil, facts.measuredSteps.contains(where: { facts.profile.pages[$0].summary.serverCPUms == nil }) {
             notes.append("The app's server was not metered on every step: the energy figure counts the bytes only there (profile with a server meter to add the server's CPU).")
         }
         if profile == nil, grid.allCriteria.contains(where: { $0.criterion.kind == .measured || $0.criterion.evidence != nil }) {
             notes.append("No profile: measured criteria are unmeasured and nothing is pre-filled.")
         }
-        if let profile, profile.pages.contains(where: { $0.runs.isEmpty }) {
-            notes.append("Some steps have no run: they count as unmeasured.")
-        }
+        if let facts { notes += Self.loadNotes(facts, journey: journey) }
         if let reason = profile?.incomplete {
-            notes.append("The profile is incomplete (\(reason)): only the steps measured before it stopped are scored.")
+            notes.append("The profile is incomplete (\(reason)): steps with no run are unmeasured, the others are scored on the runs made before it stopped.")
         }
 
         return ScoreCard(
@@ -186,7 +188,10 @@ public struct Scorer: Sendable {
             result.steps = steps
             let scored = steps.filter { $0.points != nil }
             guard !scored.isEmpty else {
-                result.note = "not measured on any step: \(facts.stepCount == 0 ? "no step" : facts.step(id, 0).detail ?? "no value")"
+                let why = facts.stepCount == 0 ? "no step"
+                    : facts.measuredSteps.isEmpty ? facts.describeUnmeasured()
+                    : facts.step(id, facts.measuredSteps[0]).detail ?? "no value"
+                result.note = "not measured on any step — \(why)"
                 return
             }
             let points: Double
@@ -206,9 +211,17 @@ public struct Scorer: Sendable {
             result.status = .scored
             result.points = weight * points
             result.max = weight * maxPoints
+            var notes: [String] = []
             if scored.count < steps.count {
-                result.note = "not measured on: " + steps.filter { $0.points == nil }.map { $0.name ?? "\($0.index + 1)" }.joined(separator: ", ")
+                notes.append("not measured on: " + steps.filter { $0.points == nil }.map { step in
+                    let name = step.name ?? "\(step.index + 1)"
+                    return facts.outcomes[step.index].unmeasuredReason.map { "\(name) (\($0))" } ?? name
+                }.joined(separator: ", "))
             }
+            notes += facts.outcomes.indices.compactMap { i in
+                facts.outcomes[i].assertionNote.map { "\(facts.stepName(i)): \($0)" }
+            }
+            if !notes.isEmpty { result.note = notes.joined(separator: "; ") }
         }
     }
 
@@ -267,23 +280,29 @@ public struct Scorer: Sendable {
     // MARK: - Inventory
 
     /// The inventory with the profile as its own web-app line: views × kWh per view of one pass of the journey.
-    func addingWebApp(profile: Profile?, footprint: FootprintResult?, viewsPerYear: Double,
+    func addingWebApp(facts: ProfileFacts?, footprint: FootprintResult?, viewsPerYear: Double,
                       to inventory: InventoryResult?) throws -> InventoryResult {
         func fail(_ message: String) -> DataFileError { DataFileError(file: "views-per-year", message: message) }
         guard let inventory else { throw fail("a web-app line needs an inventory to be added to (--inventory)") }
         guard viewsPerYear >= 0, viewsPerYear.isFinite else { throw fail("views per year must be zero or more") }
-        guard let profile, let footprint else { throw fail("a web-app line needs a profile and the footprint model") }
+        guard let facts, self.footprint != nil else { throw fail("a web-app line needs a profile and the footprint model") }
+        guard let footprint else {
+            throw fail("no step of the profile could be measured (\(facts.describeUnmeasured())): no energy per view to count")
+        }
         guard let calculator = inventoryCalculator else { throw fail("no inventory model (models/inventory.yaml) loaded") }
+        let profile = facts.profile
         let name = profile.journey?.name ?? profile.pages.first.map { $0.name ?? $0.url } ?? "web app"
         let perView = calculator.kWhPerView(of: footprint)
         let line = (inventory.lines.map(\.line).max() ?? 0) + 1
         var result = try calculator.adding(
             webApp: WebAppUsage(line: line, name: name, viewsPerYear: viewsPerYear, kWhPerView: perView), to: inventory)
-        let bytes = profile.pages.reduce(0) { $0 + $1.summary.transferBytes.median }
-        let cpu = profile.pages.reduce(0) { $0 + ($1.summary.serverCPUms?.median ?? 0) } / 1000
+        let measured = facts.measuredSteps.map { profile.pages[$0] }
+        let bytes = measured.reduce(0) { $0 + $1.summary.transferBytes.median }
+        let cpu = measured.reduce(0) { $0 + ($1.summary.serverCPUms?.median ?? 0) } / 1000
+        let left = facts.unmeasuredSteps.isEmpty ? "" : "; not counted: \(facts.describeUnmeasured())"
         result.assumptions.append(InventoryAssumption(
             line: line, field: "kwh_per_view", value: String(format: "%.6g", perView),
-            source: "measured profile: one pass of \(profile.pages.count) step\(profile.pages.count == 1 ? "" : "s"), \(String(format: "%.0f", bytes)) bytes and \(String(format: "%.4g", cpu)) s server CPU (\(footprint.model.bytesModel) v\(footprint.model.bytesModelVersion) + \(footprint.model.serverModel)), parts \(calculator.settings.webApp.footprintParts.joined(separator: " + ")) (models/inventory.yaml webApp)"))
+            source: "measured profile: one pass of \(measured.count) step\(measured.count == 1 ? "" : "s"), \(String(format: "%.0f", bytes)) bytes and \(String(format: "%.4g", cpu)) s server CPU (\(footprint.model.bytesModel) v\(footprint.model.bytesModelVersion) + \(footprint.model.serverModel)), parts \(calculator.settings.webApp.footprintParts.joined(separator: " + ")) (models/inventory.yaml webApp)\(left)"))
         return result
     }
 
@@ -323,13 +342,31 @@ public struct Scorer: Sendable {
         }
         let scored = steps.compactMap(\.score)
         let score = scored.isEmpty ? nil : scored.reduce(0, +) / Double(scored.count)
-        let byData = steps.sorted { $0.transferBytes > $1.transferBytes }.prefix(3)
+        // An unmeasured step's 0 bytes are no figure to rank.
+        let byData = steps.filter { facts.outcomes[$0.index].isMeasured }.sorted { $0.transferBytes > $1.transferBytes }.prefix(3)
             .map { StepRanking(index: $0.index, name: $0.name, value: $0.transferBytes, unit: "bytes") }
         let byEnergy = steps.filter { $0.energy != nil }.sorted { $0.energy!.wh > $1.energy!.wh }.prefix(3)
             .map { StepRanking(index: $0.index, name: $0.name, value: $0.energy!.wh, unit: "Wh") }
         let network = grid.parameters?.network.flatMap { displayTime?.profile($0)?.info }
         return JourneyScore(network: network, score: score, grade: grid.grade(for: score), steps: steps,
                             heaviestData: byData, heaviestEnergy: byEnergy)
+    }
+
+    // MARK: - Failed loads
+
+    /// What the reader must know about the loads that failed: steps left out, runs left out, failed assertions.
+    static func loadNotes(_ facts: ProfileFacts, journey: JourneyScore?) -> [String] {
+        var notes: [String] = []
+        if facts.stepCount > 0, facts.measuredSteps.isEmpty {
+            notes.append("No step could be measured, so the measured criteria, the EcoIndex and the footprint are unmeasured: no score and no grade from them, rather than the perfect score of 0 bytes. \(facts.describeUnmeasured()).")
+        } else if !facts.unmeasuredSteps.isEmpty {
+            notes.append("Unmeasured steps, left out of the measured criteria\(journey == nil ? "" : ", the journey score"), the EcoIndex, the footprint and the recommendations: \(facts.describeUnmeasured()).")
+        }
+        for i in facts.outcomes.indices {
+            if let partial = facts.outcomes[i].partialReason { notes.append("\(facts.stepName(i)): \(partial).") }
+            if let assertion = facts.outcomes[i].assertionNote { notes.append("\(facts.stepName(i)): \(assertion).") }
+        }
+        return notes
     }
 
     // MARK: - Helpers
