@@ -1,8 +1,9 @@
 /// Where a metric's value lives.
 public enum MetricScope: String, Sendable, Codable {
     /// One value per page or journey step; a criterion scores each step and aggregates (mean or worst).
+    /// "Over runs" means over the runs whose page loaded; a step with none has no value (Score/LoadedRuns.swift).
     case step
-    /// One value for the whole profile (every step pooled).
+    /// One value for the whole profile (every measured step pooled).
     case profile
     /// One value for the hospital-IS inventory given with `--inventory` (its equipment lines and its web-app lines,
     /// including the profile's own line with `--views-per-year`). Not available to evidence rules.
