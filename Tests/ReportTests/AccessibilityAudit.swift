@@ -12,9 +12,10 @@
 ///  6. Every `id` is unique; every in-page link `href="#x"` targets an existing id; every aria-labelledby
 ///     targets an existing id; every `<a>` has text (H30).
 ///  7. Grade badges (class grade or badge) carry their letter as text, so colour is never the only cue (F14).
-///  8. Self-contained and script-free: no `<script>`, `<link>`, `<iframe>`, `<object>`, `<embed>`, no `src` or
-///     `srcset` attribute, no event-handler attribute (on…), no `http(s):`/`//` link other than plain
-///     `<a href>`, no `url(` or `@import` in the style sheet.
+///  8. Self-contained and script-free: no `<script>`, `<iframe>`, `<object>`, `<embed>`, no `<link>` but an icon
+///     inlined as `data:` (which spares the browser its request for /favicon.ico), no `src` or `srcset`
+///     attribute, no event-handler attribute (on…), no `http(s):`/`//` link other than plain `<a href>`, no
+///     `url(` or `@import` in the style sheet.
 enum AccessibilityAudit {
     static func violations(_ page: HTMLTagWalker) -> [String] {
         var v: [String] = []
@@ -108,14 +109,17 @@ enum AccessibilityAudit {
         }
 
         // 8
-        for name in ["script", "link", "iframe", "object", "embed"] where !page.all(name).isEmpty {
+        let inlineIcon = { (i: Int) in
+            e[i].name == "link" && e[i].attributes["rel"] == "icon" && (e[i].attributes["href"] ?? "").hasPrefix("data:")
+        }
+        for name in ["script", "link", "iframe", "object", "embed"] where page.all(name).contains(where: { !inlineIcon($0) }) {
             v.append("8: a <\(name)> element")
         }
-        for element in e {
+        for (i, element) in e.enumerated() {
             for (attribute, value) in element.attributes {
                 if ["src", "srcset", "xlink:href"].contains(attribute) { v.append("8: a \(attribute) attribute") }
                 if attribute.hasPrefix("on") { v.append("8: an event handler \(attribute)") }
-                if attribute == "href", element.name != "a" { v.append("8: href on <\(element.name)>") }
+                if attribute == "href", element.name != "a", !inlineIcon(i) { v.append("8: href on <\(element.name)>") }
                 let lower = value.lowercased()
                 if attribute != "href", lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("//") {
                     v.append("8: an external reference in \(attribute)")

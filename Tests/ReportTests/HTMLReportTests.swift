@@ -57,10 +57,20 @@ import Testing
         let families = try #require(rgesn.all("section").first { rgesn.elements[$0].attributes["id"] == "families" })
         #expect(rgesn.text(families).contains(language == .fr ? "RGESN par thématique" : "RGESN results per theme"))
         for family in cards.rgesn.families { #expect(rgesn.text(families).contains(language.text(family.title))) }
-        // Unanswered criteria are listed one by one.
+        // Every unanswered criterion is listed by id and title, one item per family that has some; the flagged
+        // ones follow. The criteria table holds only the criteria with a result, so none is listed twice.
+        let card = cards.rgesn
         let unanswered = try #require(rgesn.all("section").first { rgesn.elements[$0].attributes["id"] == "unanswered" })
+        let listed = rgesn.text(unanswered)
+        for id in card.unanswered + card.flagged {
+            let criterion = try #require(card.families.flatMap(\.criteria).first { $0.id == id })
+            #expect(listed.contains("\(id) \(language.text(criterion.title))"), "\(id)")
+        }
         let items = rgesn.descendants(unanswered).filter { rgesn.elements[$0].name == "li" }
-        #expect(items.count == cards.rgesn.unanswered.count + cards.rgesn.flagged.count)
+        #expect(items.count == card.families.filter { $0.criteria.contains { $0.status == .unanswered } }.count)
+        let criteria = try #require(rgesn.all("section").first { rgesn.elements[$0].attributes["id"] == "criteria" })
+        let rows = rgesn.descendants(criteria).filter { rgesn.elements[$0].name == "tr" }
+        #expect(rows.count == 1 + card.families.flatMap(\.criteria).filter { $0.status != .unanswered }.count)
     }
 
     @Test func incompleteProfileIsShownFirst() throws {

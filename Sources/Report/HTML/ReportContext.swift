@@ -75,6 +75,20 @@ struct ReportContext {
         "\(n.id): \(t("rtt")) \(style.milliseconds(n.rttMs)), \(style.with(style.trimmed(n.downlinkMbps, 1), "Mbit/s"))"
     }
 
+    /// "label: value" with the language's colon (French puts a no-break space before it), for facts written
+    /// one per line in a single element rather than as a list of elements.
+    func labelled(_ label: String, _ value: String) -> String { label + t("colon") + " " + value }
+
+    /// How many of `criteria` have each status, the statuses present only: "scored: 2 · unanswered: 7".
+    func statusCounts(_ criteria: [CriterionScore]) -> String {
+        let order: [CriterionStatus] = [.scored, .flagged, .notApplicable, .unmeasured, .unanswered]
+        let parts = order.compactMap { status -> String? in
+            let count = criteria.filter { $0.status == status }.count
+            return count == 0 ? nil : labelled(t("status_" + status.rawValue), style.integer(count))
+        }
+        return parts.isEmpty ? "–" : parts.joined(separator: " · ")
+    }
+
     func points(_ points: Double?, max: Double) -> String {
         guard let points else { return "–" }
         return "\(style.trimmed(points))\u{00A0}/\u{00A0}\(style.trimmed(max))"

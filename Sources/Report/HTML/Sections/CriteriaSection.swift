@@ -1,84 +1,80 @@
 import Model
 
-/// The criteria table, family by family: kind, status, points and the evidence behind each result (the value
-/// against its threshold, the checks that pre-filled an answer, the requests that count against it).
+/// The criteria table: every criterion with a result (scored, not applicable, flagged, unmeasured), its status and
+/// points, and the evidence behind it (the value against its threshold, the answer, the checks that pre-filled
+/// it, the requests that count against it) written as lines of one cell. Unanswered criteria have no evidence:
+/// they are listed once, in the unanswered section.
 struct CriteriaSection {
-    struct Request { let url: String; let step: String?; let detail: String }
-    struct Check {
-        let metric: String
-        let value: String
-        let threshold: String
-        let verdict: String
-        let passed: Bool
-        let failed: Bool
-        let detail: String?
-        let steps: String?
-        let requests: [Request]
-        let omitted: String?
-    }
-    struct StepLine { let name: String; let value: String; let points: String }
-    struct Criterion {
-        let id: String
-        let title: String
-        let kind: String
-        let status: String
+    struct Row {
+        /// Id and title, then the family on a second line.
+        let criterion: String
+        /// Status, then points and kind.
+        let result: String
         let statusClass: String
-        let points: String
-        let measured: String?
-        let threshold: String?
-        let stepValues: [StepLine]
-        let answer: String?
-        let answerSource: String?
-        let comment: String?
-        let suggested: String?
-        let checks: [Check]
-        let prefilledNote: String?
-        let note: String?
+        let evidence: String
     }
-    struct Family { let anchor: String; let title: String; let total: String; let caption: String; let criteria: [Criterion] }
 
-    let families: [Family]
+    let rows: [Row]
+    let unansweredNote: String?
 
     init?(_ context: ReportContext) {
-        guard !context.card.families.isEmpty else { return nil }
-        families = context.card.families.enumerated().map { position, family in
-            let title = context.language.text(family.title)
-            let total = family.total.percent.map { context.style.percent($0) } ?? context.t("notScored")
-            return Family(anchor: "family-\(position + 1)", title: title,
-                          total: "\(context.points(family.total.points, max: family.total.max)) · \(total)",
-                          caption: context.t("criteriaOf", title),
-                          criteria: family.criteria.map { Self.criterion($0, context) })
+        let card = context.card
+        guard !card.families.isEmpty else { return nil }
+        let familyLabel = context.t(card.grid.id.hasPrefix("rgesn") ? "theme" : "family")
+        rows = card.families.flatMap { family in
+            family.criteria.filter { $0.status != .unanswered }.map { c in
+                Row(criterion: "\(c.id) \(context.language.text(c.title))\n"
+                        + context.labelled(familyLabel, context.language.text(family.title)),
+                    result: context.t("status_" + c.status.rawValue) + "\n"
+                        + (c.points.map { context.points($0, max: c.max) } ?? "–") + " · " + context.t("kind_" + c.kind.rawValue),
+                    statusClass: c.status.rawValue, evidence: Self.evidence(c, context))
+            }
         }
+        let unanswered = card.families.flatMap(\.criteria).filter { $0.status == .unanswered }.count
+        unansweredNote = unanswered == 0 ? nil : context.t("unansweredElsewhere", context.style.integer(unanswered))
     }
 
-    static func criterion(_ c: CriterionScore, _ context: ReportContext) -> Criterion {
+    /// The evidence of one criterion, one fact per line ("–" when there is none).
+    static func evidence(_ c: CriterionScore, _ context: ReportContext) -> String {
         let style = context.style
-        let answerSource: String? = c.answerSource.map { source in
-            if source == "declared", let line = c.declared?.line { return context.t("declaredAtLine", style.integer(line)) }
-            return context.t("source_" + source)
+        var lines: [String] = []
+        let threshold = c.threshold.map { "\(context.t("threshold")) \($0)" }
+        if let measured = c.measured {
+            lines.append("\(context.t("measuredValue")) \(context.value(measured, unit: c.unit ?? ""))"
+                         + (threshold.map { " · " + $0 } ?? ""))
+        } else if let threshold {
+            lines.append(threshold)
         }
-        return Criterion(
-            id: c.id, title: context.language.text(c.title), kind: context.t("kind_" + c.kind.rawValue),
-            status: context.t("status_" + c.status.rawValue), statusClass: c.status.rawValue,
-            points: c.points.map { context.points($0, max: c.max) } ?? "–",
-            measured: c.measured.map { context.value($0, unit: c.unit ?? "") }, threshold: c.threshold,
-            stepValues: (c.steps ?? []).map { step in
-                StepLine(name: context.stepName(index: step.index, name: step.name),
-                         value: context.value(step.value, unit: c.unit ?? ""),
-                         points: step.points.map { context.points($0, max: step.outOf) } ?? "–")
-            },
-            answer: c.answer, answerSource: answerSource, comment: c.declared?.comment,
-            suggested: c.prefilled.map { $0.answer ?? context.t("undecided") },
-            checks: (c.prefilled?.checks ?? []).map { check($0, context) }, prefilledNote: c.prefilled?.note,
-            note: c.note)
+        for step in c.steps ?? [] {
+            lines.append(context.labelled(context.stepName(index: step.index, name: step.name),
+                                          context.value(step.value, unit: c.unit ?? "") + " → "
+                                              + (step.points.map { context.points($0, max: step.outOf) } ?? "–")))
+        }
+        if let answer = c.answer {
+            let source: String? = c.answerSource.map { source in
+                if source == "declared", let line = c.declared?.line { return context.t("declaredAtLine", style.integer(line)) }
+                return context.t("source_" + source)
+            }
+            lines.append("\(context.t("answer")) \(answer)" + (source.map { " (\($0))" } ?? ""))
+        }
+        if let comment = c.declared?.comment { lines.append("\(context.t("comment")) \(comment)") }
+        if let prefilled = c.prefilled {
+            lines.append("\(context.t("measurementSuggests")) \(prefilled.answer ?? context.t("undecided"))")
+            for check in prefilled.checks { lines += Self.check(check, context) }
+            if let note = prefilled.note { lines.append(note) }
+        }
+        if let note = c.note { lines.append("\(context.t("note")) \(note)") }
+        return lines.isEmpty ? "–" : lines.joined(separator: "\n")
     }
 
-    static func check(_ e: Evidence, _ context: ReportContext) -> Check {
+    /// A check that pre-filled an answer: metric, value, threshold and verdict, then its detail, steps and requests.
+    static func check(_ e: Evidence, _ context: ReportContext) -> [String] {
         let verdict = e.passed.map { context.t($0 ? "passed" : "failed") } ?? context.t("notApplicableShort")
-        return Check(metric: e.metric, value: context.value(e.value, unit: e.unit), threshold: e.threshold,
-                     verdict: verdict, passed: e.passed == true, failed: e.passed == false, detail: e.detail,
-                     steps: e.steps.isEmpty ? nil : e.steps.joined(separator: ", "),
-                     requests: e.requests.map { Request(url: $0.url, step: $0.step, detail: $0.detail) },
-                     omitted: e.requestsOmitted > 0 ? context.t("moreRequests", context.style.integer(e.requestsOmitted)) : nil)
+        var lines = ["• \(e.metric) = \(context.value(e.value, unit: e.unit)) (\(context.t("threshold")) \(e.threshold)) — \(verdict)"]
+        if let detail = e.detail { lines.append(detail) }
+        if !e.steps.isEmpty { lines.append("\(context.t("steps")) \(e.steps.joined(separator: ", "))") }
+        lines += e.requests.map { "– \($0.url)" + ($0.step.map { " (\($0))" } ?? "") + " — \($0.detail)" }
+        if e.requestsOmitted > 0 { lines.append(context.t("moreRequests", context.style.integer(e.requestsOmitted))) }
+        return lines
     }
 }

@@ -3,16 +3,14 @@ import Model
 /// The EcoIndex of each page or step, a companion figure beside the grid's score.
 struct EcoIndexSection {
     struct Row {
+        /// The step's name, then its URL on a second line.
         let name: String
-        let url: String
-        let measured: Bool
         let score: String
         let grade: GradeBadge?
-        let dom: String
-        let requests: String
-        let size: String
-        let ghg: String
-        let water: String
+        /// DOM elements, requests and size, in one cell.
+        let inputs: String
+        /// Greenhouse gases and water.
+        let impacts: String
     }
 
     let rows: [Row]
@@ -22,15 +20,14 @@ struct EcoIndexSection {
         let style = context.style
         guard !context.card.ecoindex.isEmpty else { return nil }
         rows = context.card.ecoindex.map { page in
-            let name = context.stepName(index: page.index, name: page.name)
+            let name = context.stepName(index: page.index, name: page.name) + "\n" + page.url
             guard let e = page.ecoindex else {
-                return Row(name: name, url: page.url, measured: false, score: context.t("notMeasured"), grade: nil,
-                           dom: "–", requests: "–", size: "–", ghg: "–", water: "–")
+                return Row(name: name, score: context.t("notMeasured"), grade: nil, inputs: "–", impacts: "–")
             }
-            return Row(name: name, url: page.url, measured: true, score: "\(e.score)\u{00A0}/\u{00A0}100",
-                       grade: GradeBadge(e.grade), dom: style.integer(e.domElements), requests: style.integer(e.requests),
-                       size: style.with(style.trimmed(e.sizeKB, 1), context.language == .fr ? "ko" : "kB"),
-                       ghg: style.with(style.trimmed(e.ghg), "gCO2e"), water: style.with(style.trimmed(e.water), "cl"))
+            return Row(name: name, score: "\(e.score)\u{00A0}/\u{00A0}100", grade: GradeBadge(e.grade),
+                       inputs: context.t("ecoindexInputsValue", style.integer(e.domElements), style.integer(e.requests),
+                                         style.with(style.trimmed(e.sizeKB, 1), context.language == .fr ? "ko" : "kB")),
+                       impacts: style.with(style.trimmed(e.ghg), "gCO2e") + " · " + style.with(style.trimmed(e.water), "cl"))
         }
         chart = BarChart(id: "chart-ecoindex", title: context.t("ecoindexChartTitle"),
                          items: context.card.ecoindex.compactMap { page in

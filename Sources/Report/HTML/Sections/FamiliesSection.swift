@@ -7,11 +7,8 @@ struct FamiliesSection {
         let title: String
         let points: String
         let percent: String
-        let scored: String
-        let unanswered: String
-        let notApplicable: String
-        let unmeasured: String
-        let flagged: String
+        /// "scored: 2 · unanswered: 7", the statuses present only (a cell of text, not a column each).
+        let statuses: String
     }
 
     let heading: String
@@ -30,14 +27,10 @@ struct FamiliesSection {
         column = context.t(themes ? "theme" : "family")
         let style = context.style
         rows = card.families.map { family in
-            func count(_ status: CriterionStatus) -> String {
-                style.integer(family.criteria.filter { $0.status == status }.count)
-            }
-            return Row(title: context.language.text(family.title),
-                       points: context.points(family.total.points, max: family.total.max),
-                       percent: family.total.percent.map { style.percent($0) } ?? context.t("notScored"),
-                       scored: count(.scored), unanswered: count(.unanswered), notApplicable: count(.notApplicable),
-                       unmeasured: count(.unmeasured), flagged: count(.flagged))
+            Row(title: context.language.text(family.title),
+                points: context.points(family.total.points, max: family.total.max),
+                percent: family.total.percent.map { style.percent($0) } ?? context.t("notScored"),
+                statuses: context.statusCounts(family.criteria))
         }
         chart = BarChart(id: "chart-families", title: heading + " (%)", items: card.families.compactMap { family in
             family.total.percent.map { .init(label: context.language.text(family.title), value: $0,

@@ -1,25 +1,17 @@
 import Model
 
 /// Energy, emissions and water of one pass through the journey, segment by segment, with the model and every
-/// constant that produced them.
+/// constant that produced them (grouped by source, one per line).
 struct FootprintSection {
-    struct Figure { let label: String; let value: String }
-    struct Segment {
-        let name: String
-        let operationalEnergy: String
-        let embodiedEnergy: String
-        let operationalEmissions: String
-        let embodiedEmissions: String
-    }
-    struct Constant { let name: String; let value: String; let unit: String; let source: String }
+    struct Segment { let name: String; let energy: String; let emissions: String }
+    struct Source { let source: String; let constants: String }
 
-    let figures: [Figure]
+    /// The main figures, "label: value" one per line.
+    let figures: String
     let segments: [Segment]
-    let constants: [Constant]
-    let model: String
-    let serverMethod: String
-    let intensity: String
-    let greenHosting: String
+    /// The model, the server method, the carbon intensity and green hosting, one per line.
+    let method: String
+    let sources: [Source]
 
     init?(_ context: ReportContext) {
         guard let f = context.card.footprint else { return nil }
@@ -27,33 +19,44 @@ struct FootprintSection {
         func kWhAsWh(_ kWh: Double) -> String { style.with(style.significant(kWh * 1000), "Wh") }
         func grams(_ g: Double) -> String { style.with(style.significant(g), "gCO2e") }
         figures = [
-            Figure(label: context.t("energyTotal"), value: kWhAsWh(f.energy.totalKWh)),
-            Figure(label: context.t("electricity"), value: kWhAsWh(f.energy.electricityKWh)),
-            Figure(label: context.t("emissions"), value: grams(f.emissions.total)),
-            Figure(label: context.t("water"), value: style.with(style.significant(f.water.litres), "L")),
-            Figure(label: context.t("swdRating"), value: f.rating),
-            Figure(label: context.t("transferPerPass"), value: style.bytes(f.inputs.transferBytes)),
-            Figure(label: context.t("serverCPUSeconds"),
-                   value: context.card.steps.contains { $0.serverCPUms != nil }
-                       ? style.with(style.significant(f.inputs.serverCPUSeconds), "s") : context.t("notMetered")),
-        ]
-        func segment(_ key: String, _ path: KeyPath<SegmentFigures, Double>) -> Segment {
-            Segment(name: context.t(key), operationalEnergy: kWhAsWh(f.energy.operational[keyPath: path]),
-                    embodiedEnergy: kWhAsWh(f.energy.embodied[keyPath: path]),
-                    operationalEmissions: grams(f.emissions.operational[keyPath: path]),
-                    embodiedEmissions: grams(f.emissions.embodied[keyPath: path]))
+            context.labelled(context.t("energyTotal"), kWhAsWh(f.energy.totalKWh)),
+            context.labelled(context.t("electricity"), kWhAsWh(f.energy.electricityKWh)),
+            context.labelled(context.t("emissions"), grams(f.emissions.total)),
+            context.labelled(context.t("water"), style.with(style.significant(f.water.litres), "L")),
+            context.labelled(context.t("swdRating"), f.rating),
+            context.labelled(context.t("transferPerPass"), style.bytes(f.inputs.transferBytes)),
+            context.labelled(context.t("serverCPUSeconds"), context.card.steps.contains { $0.serverCPUms != nil }
+                ? style.with(style.significant(f.inputs.serverCPUSeconds), "s") : context.t("notMetered")),
+        ].joined(separator: "\n")
+        func segment(_ name: String, _ path: KeyPath<SegmentFigures, Double>) -> Segment {
+            Segment(name: name,
+                    energy: kWhAsWh(f.energy.operational[keyPath: path]) + " + " + kWhAsWh(f.energy.embodied[keyPath: path]),
+                    emissions: grams(f.emissions.operational[keyPath: path]) + " + "
+                        + grams(f.emissions.embodied[keyPath: path]))
         }
-        segments = [segment("segment_dataCentre", \.dataCentre), segment("segment_network", \.network),
-                    segment("segment_device", \.device),
-                    Segment(name: context.t("segment_server"), operationalEnergy: kWhAsWh(f.energy.serverKWh),
-                            embodiedEnergy: "–", operationalEmissions: grams(f.emissions.server), embodiedEmissions: "–")]
-        constants = f.constants.map {
-            Constant(name: $0.name, value: style.exact($0.value), unit: $0.unit, source: $0.source)
-        }
-        model = "\(f.model.bytesModel) v\(f.model.bytesModelVersion) · \(f.model.serverModel) · models/footprint.yaml \(f.model.dataVersion)"
-        serverMethod = f.model.serverMethod
-        intensity = "\(f.intensity.name): \(style.with(style.significant(f.intensity.gPerKWh), "gCO2e/kWh")) — \(f.intensity.source)"
+        segments = [segment(context.t("segment_dataCentre"), \.dataCentre),
+                    segment(context.t("segment_network"), \.network),
+                    segment(context.t("segment_device"), \.device),
+                    Segment(name: context.t("segment_server"), energy: kWhAsWh(f.energy.serverKWh),
+                            emissions: grams(f.emissions.server))]
+        let intensity = "\(f.intensity.name): \(style.with(style.significant(f.intensity.gPerKWh), "gCO2e/kWh")) — \(f.intensity.source)"
             + (f.intensity.year.map { " (\($0))" } ?? "")
-        greenHosting = context.t(f.inputs.greenHosting ? "yes" : "no")
+        method = [
+            context.labelled(context.t("model"), "\(f.model.bytesModel) v\(f.model.bytesModelVersion) · \(f.model.serverModel) · "
+                 + "models/footprint.yaml \(f.model.dataVersion)"),
+            // These three labels end with their colon.
+            context.t("serverMethod") + " " + f.model.serverMethod,
+            context.t("intensity") + " " + intensity,
+            context.t("greenHosting") + " " + context.t(f.inputs.greenHosting ? "yes" : "no"),
+            context.t("constantsCaption") + context.t("colon"),
+        ].joined(separator: "\n")
+        // Grouped by source in the order the card lists them: most constants share one of a few sources.
+        var order: [String] = []
+        var bySource: [String: [String]] = [:]
+        for constant in f.constants {
+            if bySource[constant.source] == nil { order.append(constant.source) }
+            bySource[constant.source, default: []].append("\(constant.name) = \(style.with(style.exact(constant.value), constant.unit))")
+        }
+        sources = order.map { Source(source: $0, constants: (bySource[$0] ?? []).joined(separator: "\n")) }
     }
 }

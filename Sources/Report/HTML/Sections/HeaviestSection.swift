@@ -2,41 +2,41 @@ import Model
 
 /// The heaviest steps (by data and by modelled energy) and the heaviest requests of the whole journey.
 struct HeaviestSection {
-    struct Ranking { let rank: String; let name: String; let value: String }
     struct Request {
         let url: String
-        let step: String
-        let type: String
-        let status: String
+        /// Step, type and status, then encoding and Cache-Control: one cell of two lines.
+        let details: String
         let transfer: String
         let decoded: String
-        let encoding: String
-        let cache: String
     }
 
-    let byData: [Ranking]
-    let byEnergy: [Ranking]
+    /// Both rankings as two lines of text ("by data: 1. Home 1.2 MB · 2. …"); the bars draw the first.
+    let rankings: String
     let dataChart: BarChart?
     let requests: [Request]
     let requestsCaption: String
     let hasSteps: Bool
 
-    /// How many requests the report lists; every request is in the CSV and the JSON.
-    static let requestLimit = 15
+    /// How many requests the report lists; every request is in the CSV (requests.csv) and the JSON.
+    static let requestLimit = 10
 
     init?(_ context: ReportContext) {
         let card = context.card
         let style = context.style
         guard card.journey != nil || !card.steps.isEmpty else { return nil }
-        func rankings(_ list: [StepRanking]) -> [Ranking] {
-            list.enumerated().map { position, step in
-                Ranking(rank: style.integer(position + 1), name: context.stepName(index: step.index, name: step.name),
-                        value: context.value(step.value, unit: step.unit))
-            }
+        let byData = card.journey?.heaviestData ?? []
+        let byEnergy = card.journey?.heaviestEnergy ?? []
+        func ranking(_ label: String, _ list: [StepRanking]) -> String? {
+            guard !list.isEmpty else { return nil }
+            return context.labelled(label, list.enumerated().map { position, step in
+                "\(style.integer(position + 1)). \(context.stepName(index: step.index, name: step.name)) "
+                    + context.value(step.value, unit: step.unit)
+            }.joined(separator: " · "))
         }
-        byData = rankings(card.journey?.heaviestData ?? [])
-        byEnergy = rankings(card.journey?.heaviestEnergy ?? [])
-        dataChart = BarChart(id: "chart-heaviest", title: context.t("heaviestByData"), items: (card.journey?.heaviestData ?? []).map {
+        rankings = [ranking(context.t("heaviestByData"), byData), ranking(context.t("heaviestByEnergy"), byEnergy)]
+            .compactMap { $0 }.joined(separator: "\n")
+        hasSteps = !byData.isEmpty || !byEnergy.isEmpty
+        dataChart = BarChart(id: "chart-heaviest", title: context.t("heaviestByData"), items: byData.map {
             .init(label: context.stepName(index: $0.index, name: $0.name), value: $0.value,
                   display: context.value($0.value, unit: $0.unit))
         })
@@ -44,13 +44,13 @@ struct HeaviestSection {
             .sorted { $0.request.transferBytes > $1.request.transferBytes }
         requests = all.prefix(Self.requestLimit).map { entry in
             let r = entry.request
-            return Request(url: r.url, step: entry.step.name ?? entry.step.title ?? entry.step.url,
-                           type: context.t("type_" + r.resourceType.rawValue),
-                           status: r.error ?? r.status.map(String.init) ?? "–",
-                           transfer: style.bytes(r.transferBytes), decoded: r.decodedBytes.map { style.bytes($0) } ?? "–",
-                           encoding: r.contentEncoding ?? context.t("none"), cache: r.cacheControl ?? context.t("none"))
+            let what = [entry.step.name ?? entry.step.title ?? entry.step.url, context.t("type_" + r.resourceType.rawValue),
+                        r.error ?? r.status.map(String.init) ?? "–"].joined(separator: " · ")
+            let how = context.labelled(context.t("contentEncoding"), r.contentEncoding ?? context.t("none")) + " · "
+                + context.labelled(context.t("cacheControl"), r.cacheControl ?? context.t("none"))
+            return Request(url: r.url, details: what + "\n" + how, transfer: style.bytes(r.transferBytes),
+                           decoded: r.decodedBytes.map { style.bytes($0) } ?? "–")
         }
         requestsCaption = context.t("heaviestRequestsCaption", style.integer(requests.count), style.integer(all.count))
-        hasSteps = !byData.isEmpty || !byEnergy.isEmpty
     }
 }

@@ -1,73 +1,71 @@
 import Model
 
 /// A hospital-IS inventory (maturin-sih): annual impacts by life-cycle step and by equipment type, the lines
-/// as computed, the defaults applied and Ecoscore's maturity level.
+/// as computed with the defaults applied to each, and Ecoscore's maturity level.
 struct InventorySection {
-    struct Header { let label: String; let unit: String? }
-    struct ImpactRow { let criterion: String; let unit: String; let values: [String]; let total: String }
-    struct TypeRow { let type: String; let quantity: String; let values: [String] }
-    struct Line {
-        let line: String
-        let name: String
-        let type: String
-        let quantity: String
-        let lifespan: String
-        let hours: String
-        let country: String
-        let annualKWh: String
-    }
-    struct Assumption { let line: String; let field: String; let value: String; let source: String }
-    struct Maturity { let level: String; let label: String; let figures: String; let reasons: [String] }
+    struct ImpactRow { let criterion: String; let values: [String]; let total: String }
+    struct TypeRow { let type: String; let values: [String] }
 
-    let name: String?
-    let file: String
-    let steps: [Header]
+    /// The inventory's name and file.
+    let source: String
+    /// Level and label, the figures behind it, then the reasons, one per line; nil without a maturity level.
+    let maturity: String?
+    let steps: [String]
+    /// Per criterion (its unit in the row header): the impact of each life-cycle step, and the total.
     let impacts: [ImpactRow]
-    let criteria: [Header]
+    /// Column headers of the by-type table: each criterion with its unit.
+    let criteria: [String]
+    /// Per equipment type (its quantity in the row header): the impact on each criterion.
     let types: [TypeRow]
-    let lines: [Line]
-    let assumptions: [Assumption]
-    let method: [String]
-    let maturity: Maturity?
-    let factorsSource: String
+    /// One item per line of the inventory (and one for the defaults that apply to all): its values, then each
+    /// default applied with its source, one per line.
+    let lines: [String]
+    /// The method lines, then where the factors come from.
+    let method: String
 
     init?(_ context: ReportContext) {
         guard let inventory = context.card.inventory else { return nil }
         let style = context.style
         func impact(_ value: Double?) -> String { value.map { style.significant($0) } ?? "–" }
-        name = inventory.name
-        file = inventory.file
-        steps = inventory.steps.map { Header(label: $0.label, unit: nil) }
+        func withUnit(_ name: String, _ unit: String) -> String { "\(name) (\(unit))" }
+        source = (inventory.name.map { "\($0) — " } ?? "") + inventory.file
+        steps = inventory.steps.map(\.label)
         impacts = inventory.total.map { c in
-            ImpactRow(criterion: c.criterion, unit: c.unit, values: inventory.steps.map { impact(c.byStep[$0.code]) },
+            ImpactRow(criterion: withUnit(c.criterion, c.unit), values: inventory.steps.map { impact(c.byStep[$0.code]) },
                       total: impact(c.total))
         }
-        criteria = inventory.criteria.map { Header(label: $0.name, unit: $0.unit) }
+        criteria = inventory.criteria.map { withUnit($0.name, $0.unit) }
         types = inventory.byType.map { type in
-            TypeRow(type: type.type, quantity: style.trimmed(type.quantity),
+            TypeRow(type: "\(type.type) × \(style.trimmed(type.quantity))",
                     values: inventory.criteria.map { c in impact(type.impacts.first { $0.criterion == c.name }?.total) })
         }
-        lines = inventory.lines.map { l in
-            let years = { (y: Double?) in y.map { style.with(style.trimmed($0, 1), context.t("years")) } ?? "–" }
+        let appliedHeading = context.t("assumptions") + context.t("colon")
+        /// The defaults applied to one line (nil: to every line), after their heading; empty when none.
+        func defaults(_ line: Int?) -> [String] {
+            let applied = inventory.assumptions.filter { $0.line == line }.map { "\($0.field) = \($0.value) — \($0.source)" }
+            return applied.isEmpty ? [] : [appliedHeading] + applied
+        }
+        let years = { (y: Double?) in y.map { style.with(style.trimmed($0, 1), context.t("years")) } ?? "–" }
+        let general = defaults(nil)
+        lines = (general.isEmpty ? [] : [general.joined(separator: "\n")]) + inventory.lines.map { l in
             var lifespan = years(l.lifespanYears)
             if let standard = l.defaultLifespanYears, standard != l.lifespanYears {
                 lifespan += " (\(context.t("defaultValue")) \(years(standard)))"
             }
-            return Line(line: style.integer(l.line), name: l.name ?? "–", type: l.type, quantity: style.trimmed(l.quantity),
-                        lifespan: lifespan, hours: l.hoursPerDay.map { style.with(style.trimmed($0, 1), "h") } ?? "–",
-                        country: l.countryCode, annualKWh: style.with(style.significant(l.annualKWh), "kWh"))
+            let values = [context.labelled(context.t("equipmentType"), l.type),
+                          context.labelled(context.t("quantity"), style.trimmed(l.quantity)),
+                          context.labelled(context.t("lifespan"), lifespan),
+                          context.labelled(context.t("hoursPerDay"), l.hoursPerDay.map { style.with(style.trimmed($0, 1), "h") } ?? "–"),
+                          context.labelled(context.t("country"), l.countryCode),
+                          context.labelled(context.t("annualElectricity"), style.with(style.significant(l.annualKWh), "kWh"))]
+            return (["\(context.t("line")) \(style.integer(l.line)) — \(l.name ?? "–")", values.joined(separator: " · ")]
+                    + defaults(l.line)).joined(separator: "\n")
         }
-        assumptions = inventory.assumptions.map {
-            Assumption(line: $0.line.map { style.integer($0) } ?? "–", field: $0.field, value: $0.value, source: $0.source)
-        }
-        method = inventory.method
+        method = (inventory.method + [context.t("factors") + " " + inventory.factorsSource]).joined(separator: "\n")
         maturity = inventory.maturity.map { m in
-            Maturity(level: "\(m.level)\u{00A0}/\u{00A0}4", label: m.label,
-                     figures: context.t("maturityFigures", style.percent(m.lifespanRatio * 100),
-                                        style.percent(m.embodiedSaving * 100), style.percent(m.embodiedShare * 100),
-                                        m.criterion),
-                     reasons: m.reasons)
+            (["\(m.level)\u{00A0}/\u{00A0}4 — \(m.label)",
+              context.t("maturityFigures", style.percent(m.lifespanRatio * 100), style.percent(m.embodiedSaving * 100),
+                        style.percent(m.embodiedShare * 100), m.criterion)] + m.reasons).joined(separator: "\n")
         }
-        factorsSource = inventory.factorsSource
     }
 }

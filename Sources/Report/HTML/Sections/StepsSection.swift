@@ -13,6 +13,8 @@ struct StepsSection {
 
     let network: String?
     let axes: [Axis]
+    /// Each axis and the criterion behind it, one per line.
+    let axesDetail: String
     let rows: [Row]
     let chart: BarChart?
     let score: String?
@@ -25,6 +27,7 @@ struct StepsSection {
         let first = journey.steps[0].axes
         let criteria = first.map(\.criterion)
         axes = first.map { Axis(title: context.familyTitle($0.family), detail: context.criterionTitle($0.criterion)) }
+        axesDetail = axes.map { context.labelled($0.title, $0.detail) }.joined(separator: "\n")
         network = journey.network.map(context.network)
         score = journey.score.map { context.outOf100($0) }
         grade = journey.grade.map(GradeBadge.init)

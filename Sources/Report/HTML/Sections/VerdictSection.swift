@@ -1,7 +1,7 @@
 import Model
 
-/// The verdict at the top: score, grade, the grid and its version, what is official and what is ours, and the
-/// main figures of one pass.
+/// The verdict at the top: score, grade, the grid and its version, and the main figures of one pass (what is
+/// official and what is ours is in the methodology).
 struct VerdictSection {
     struct Figure { let label: String; let value: String }
 
@@ -11,7 +11,6 @@ struct VerdictSection {
     let gridTitle: String
     let gridId: String
     let gridVersion: String
-    let official: String
     let journeyScore: String?
     let figures: [Figure]
 
@@ -23,7 +22,6 @@ struct VerdictSection {
         gridTitle = context.language.text(card.grid.title)
         gridId = card.grid.id
         gridVersion = card.grid.version
-        official = context.language.text(card.grid.official)
         journeyScore = card.journey?.score.map { context.outOf100($0) }
         var figures: [Figure] = []
         let all = card.families.flatMap(\.criteria)
