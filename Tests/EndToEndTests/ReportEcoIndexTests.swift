@@ -33,6 +33,30 @@ import Testing
             #expect(eco.sizeKB * 1000 >= Double(bytes) && eco.sizeKB * 1000 < Double(bytes + 1000), "\(page)")
             // Grade A is a score strictly above 80 (EcoIndex grade table).
             #expect(eco.score > 80 && eco.grade == "A", "\(page): EcoIndex \(eco.score) \(eco.grade), \(eco.domElements) DOM elements")
+            // The profiler reads the markup; a browser builds the same tree from it (no element added or lost).
+            if Chromium.executable != nil {
+                let browser = Self.elementCount(try Chromium.render(file, in: folder).dom)
+                #expect(browser == eco.domElements, "\(page): Chromium's DOM has \(browser) elements")
+            }
         }
+    }
+
+    /// The elements of a serialised DOM, the descendants of `<svg>` left out, as EcoIndex counts them.
+    static func elementCount(_ html: String) -> Int {
+        var count = 0, svgDepth = 0
+        for tag in html.matches(of: /<(\/?)([A-Za-z][A-Za-z0-9-]*)/) {
+            let closing = !tag.output.1.isEmpty, name = tag.output.2.lowercased()
+            if name == "svg" {
+                if !closing && svgDepth == 0 { count += 1 }
+                svgDepth += closing ? -1 : 1
+            } else if !closing && svgDepth == 0 {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    @Test func theElementCountLeavesOutWhatIsInsideSVG() {
+        #expect(Self.elementCount("<html><body><p>a &lt;b&gt;</p><svg><g><rect/></g></svg><br></body></html>") == 5)
     }
 }

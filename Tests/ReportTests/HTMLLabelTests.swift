@@ -62,13 +62,27 @@ import Testing
         #expect(unused.sorted() == [], "translated but never used")
     }
 
+    /// Text cut where labels start and end: whole text nodes, their lines (facts are written one per line), the
+    /// parts of a line between " · ", and what stands before a colon ("Label: value"), with and without it.
+    static func pieces(_ nodes: [String]) -> [String] {
+        nodes.flatMap { node -> [String] in
+            let lines = node.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = lines.flatMap { $0.components(separatedBy: " · ") }
+            let labels = parts.compactMap { part -> String? in
+                guard part.contains(":"), let head = part.split(separator: ":", maxSplits: 1).first else { return nil }
+                return head.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{00A0}")))
+            }
+            return [node] + lines + parts + labels + labels.map { $0 + ":" }
+        }
+    }
+
     @Test func aFrenchReportShowsNoEnglishLabel() throws {
         let cards = try HTMLTestCards.cards()
         // Labels whose English differs from the French, placeholders aside, a word long at least.
         let english = Labels.entries.filter { $0.en != $0.fr && !$0.en.contains("{") && $0.en.count >= 4 }.map(\.en)
         for card in [cards.bloated, cards.rgesn, cards.maturin] {
             let page = try HTMLTagWalker(try HTMLReport(card: card, language: .fr).render())
-            let shown = Set(page.textNodes + page.elements.compactMap { $0.attributes["aria-label"] })
+            let shown = Set(Self.pieces(page.textNodes) + page.elements.compactMap { $0.attributes["aria-label"] })
             for label in english { #expect(!shown.contains(label), "English label in the French report: \(label)") }
             #expect(page.root.attributes["lang"] == "fr")
             #expect(shown.contains("Méthodologie"))

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Report
+import Scoring
 import Testing
 
 @Suite struct HTMLReportTests {
@@ -117,6 +118,23 @@ import Testing
                 let bytes = try HTMLReport(card: card, language: language).render().utf8.count
                 #expect(bytes < 150_000, "\(name) \(language): \(bytes) bytes")
                 print("report size \(name) \(language): \(bytes) bytes")
+            }
+        }
+    }
+
+    /// Issue 5: the report's own EcoIndex is A. Estimated here from the rendered page (elements outside `<svg>`,
+    /// one request, the file plus a few hundred bytes of headers); ReportEcoIndexTests profiles the served demo.
+    @Test func theDemoReportsAreLightEnoughForEcoIndexA() throws {
+        let cards = try HTMLTestCards.cards()
+        let ecoIndex = try EcoIndex.bundled()
+        for (name, card) in [("bloated", cards.bloated), ("lean", cards.lean), ("rgesn", cards.rgesn), ("maturin", cards.maturin)] {
+            for language in ReportLanguage.allCases {
+                let html = try HTMLReport(card: card, language: language).render()
+                let page = try HTMLTagWalker(html)
+                let dom = page.elements.indices.filter { !page.ancestors($0).contains { page.elements[$0].name == "svg" } }.count
+                let result = ecoIndex.compute(domElements: dom, requests: 1, transferBytes: html.utf8.count + 400)
+                print("report \(name) \(language): \(dom) DOM elements, \(html.utf8.count) bytes → EcoIndex \(result.score) \(result.grade)")
+                #expect(result.grade == "A", "\(name) \(language): \(dom) DOM elements → EcoIndex \(result.score)")
             }
         }
     }

@@ -63,7 +63,8 @@ struct CriteriaSection {
             for check in prefilled.checks { lines += Self.check(check, context) }
             if let note = prefilled.note { lines.append(note) }
         }
-        if let note = c.note { lines.append("\(context.t("note")) \(note)") }
+        // The scorer often repeats the pre-fill note as the criterion's note: said once.
+        if let note = c.note, note != c.prefilled?.note { lines.append("\(context.t("note")) \(note)") }
         return lines.isEmpty ? "–" : lines.joined(separator: "\n")
     }
 

@@ -18,7 +18,7 @@ struct HeaviestSection {
     let hasSteps: Bool
 
     /// How many requests the report lists; every request is in the CSV (requests.csv) and the JSON.
-    static let requestLimit = 10
+    static let requestLimit = 8
 
     init?(_ context: ReportContext) {
         let card = context.card
