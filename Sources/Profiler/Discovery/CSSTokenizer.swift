@@ -36,12 +36,30 @@ enum CSSToken: Equatable, Sendable {
 /// units, and the punctuation needed to follow blocks. Input preprocessing (§3.3) maps CR, CRLF and FF
 /// to LF and NUL to U+FFFD. Non-ASCII bytes are ident code points, so UTF-8 sequences pass through whole.
 /// It never fails: malformed input produces `badString` / `badURL` / `delim` tokens as the spec says.
+///
+/// Tokens are produced one at a time (`next()`), so a caller that consumes them as they come holds one
+/// token, not the whole sheet. Memory stays within a small multiple of the input, whatever it holds:
+/// - the input is the only buffer: CR and FF are rewritten in place (a copy only when there are some),
+///   and a NUL stays one byte, read as the code point U+FFFD it stands for (§3.3) and written as its
+///   three UTF-8 bytes only into a token's value;
+/// - names (of idents, functions, at-keywords, hashes and units) keep their first `maximumNameLength`
+///   bytes: discovery only compares them with keywords of a few bytes, which a longer name can never
+///   equal, so the rest would be memory spent for nothing (16 MiB of NUL bytes are one ident token).
+///   String and URL values are kept whole: they are what discovery reports.
 struct CSSTokenizer {
+    /// Names longer than this are cut here (see above); every keyword compared is far shorter.
+    static let maximumNameLength = 256
+
     private let bytes: [UInt8]
     private var position = 0
 
     init(_ css: String) {
-        self.bytes = CSSTokenizer.preprocess(Array(css.utf8))
+        self.init(utf8: Array(css.utf8))
+    }
+
+    /// Tokenizes UTF-8 bytes (invalid sequences become U+FFFD in token values).
+    init(utf8 bytes: [UInt8]) {
+        self.bytes = CSSTokenizer.preprocess(bytes)
     }
 
     /// Tokenizes a whole stylesheet (or attribute value) into an array, without EOF marker.
@@ -52,26 +70,28 @@ struct CSSTokenizer {
         return tokens
     }
 
+    /// §3.3 for CR, CRLF and FF, in place: the output is never longer than the input. NUL is left as
+    /// is (see `TokenText`).
     private static func preprocess(_ input: [UInt8]) -> [UInt8] {
-        guard input.contains(where: { $0 == 0x0D || $0 == 0x0C || $0 == 0x00 }) else { return input }
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count)
-        var index = 0
-        while index < input.count {
-            let byte = input[index]
+        guard let first = input.firstIndex(where: { $0 == 0x0D || $0 == 0x0C }) else { return input }
+        var output = input
+        var write = first
+        var read = first
+        while read < input.count {
+            let byte = input[read]
             switch byte {
             case 0x0D:
-                output.append(0x0A)
-                if index + 1 < input.count, input[index + 1] == 0x0A { index += 1 }
+                output[write] = 0x0A
+                if read + 1 < input.count, input[read + 1] == 0x0A { read += 1 }
             case 0x0C:
-                output.append(0x0A)
-            case 0x00:
-                output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                output[write] = 0x0A
             default:
-                output.append(byte)
+                output[write] = byte
             }
-            index += 1
+            write += 1
+            read += 1
         }
+        output.removeLast(output.count - write)
         return output
     }
 
@@ -90,13 +110,14 @@ struct CSSTokenizer {
     }
     private static func isIdentStart(_ b: UInt8?) -> Bool {
         guard let b else { return false }
-        return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b >= 0x80
+        // NUL stands for U+FFFD (see `preprocess`), a non-ASCII ident code point.
+        return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b >= 0x80 || b == 0x00
     }
     private static func isIdentChar(_ b: UInt8?) -> Bool {
         isIdentStart(b) || isDigit(b) || b == 0x2D
     }
     private static func isNonPrintable(_ b: UInt8) -> Bool {
-        b <= 0x08 || b == 0x0B || (b >= 0x0E && b <= 0x1F) || b == 0x7F
+        (b >= 0x01 && b <= 0x08) || b == 0x0B || (b >= 0x0E && b <= 0x1F) || b == 0x7F
     }
     /// §4.3.8: two code points are a valid escape.
     private static func isValidEscape(_ first: UInt8?, _ second: UInt8?) -> Bool {
@@ -191,26 +212,26 @@ struct CSSTokenizer {
 
     /// §4.3.5 consume a string token. The opening quote has been consumed.
     private mutating func consumeString(ending quote: UInt8) -> CSSToken {
-        var value: [UInt8] = []
+        var value = TokenText()
         while let current = byte(at: 0) {
-            if current == quote { position += 1; return .string(String(decoding: value, as: UTF8.self)) }
+            if current == quote { position += 1; return .string(value.string) }
             if current == 0x0A { return .badString }  // newline is not consumed
             if current == 0x5C {
                 guard let next = byte(at: 1) else { position += 1; continue }  // escape at EOF: nothing
                 if next == 0x0A { position += 2; continue }  // line continuation
                 position += 1
-                value.append(contentsOf: consumeEscape())
+                consumeEscape(into: &value)
                 continue
             }
             value.append(current)
             position += 1
         }
-        return .string(String(decoding: value, as: UTF8.self))  // EOF: parse error, string returned
+        return .string(value.string)  // EOF: parse error, string returned
     }
 
-    /// §4.3.7 consume an escaped code point. The backslash has been consumed. Returns UTF-8 bytes.
-    private mutating func consumeEscape() -> [UInt8] {
-        guard let first = byte(at: 0) else { return [0xEF, 0xBF, 0xBD] }
+    /// §4.3.7 consume an escaped code point. The backslash has been consumed.
+    private mutating func consumeEscape(into text: inout TokenText) {
+        guard let first = byte(at: 0) else { text.append(contentsOf: "\u{FFFD}".utf8); return }
         if CSSTokenizer.isHexDigit(first) {
             var value: UInt32 = 0
             var count = 0
@@ -226,14 +247,14 @@ struct CSSTokenizer {
             } else {
                 scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             }
-            return Array(String(Character(scalar)).utf8)
+            text.append(contentsOf: String(Character(scalar)).utf8)
+            return
         }
         // Any other code point stands for itself; take a whole UTF-8 sequence.
         let length = CSSTokenizer.utf8SequenceLength(first)
         let end = min(position + length, bytes.count)
-        let sequence = Array(bytes[position..<end])
+        text.append(contentsOf: bytes[position..<end])
         position = end
-        return sequence
     }
 
     private static func hexValue(_ b: UInt8) -> UInt8 {
@@ -255,19 +276,19 @@ struct CSSTokenizer {
 
     /// §4.3.11 consume an ident sequence.
     private mutating func consumeIdentSequence() -> String {
-        var value: [UInt8] = []
+        var value = TokenText(limit: CSSTokenizer.maximumNameLength)
         while let current = byte(at: 0) {
             if CSSTokenizer.isIdentChar(current) {
                 value.append(current)
                 position += 1
             } else if CSSTokenizer.isValidEscape(current, byte(at: 1)) {
                 position += 1
-                value.append(contentsOf: consumeEscape())
+                consumeEscape(into: &value)
             } else {
                 break
             }
         }
-        return String(decoding: value, as: UTF8.self)
+        return value.string
     }
 
     /// §4.3.4 consume an ident-like token: ident, function, or url.
@@ -290,18 +311,18 @@ struct CSSTokenizer {
 
     /// §4.3.6 consume a url token (unquoted `url(...)`). `url(` has been consumed.
     private mutating func consumeURL() -> CSSToken {
-        var value: [UInt8] = []
+        var value = TokenText()
         while CSSTokenizer.isWhitespace(byte(at: 0)) { position += 1 }
         while true {
-            guard let current = byte(at: 0) else { return .url(String(decoding: value, as: UTF8.self)) }
+            guard let current = byte(at: 0) else { return .url(value.string) }
             switch current {
             case 0x29:
                 position += 1
-                return .url(String(decoding: value, as: UTF8.self))
+                return .url(value.string)
             case 0x20, 0x09, 0x0A:
                 while CSSTokenizer.isWhitespace(byte(at: 0)) { position += 1 }
-                if byte(at: 0) == nil { return .url(String(decoding: value, as: UTF8.self)) }
-                if byte(at: 0) == 0x29 { position += 1; return .url(String(decoding: value, as: UTF8.self)) }
+                if byte(at: 0) == nil { return .url(value.string) }
+                if byte(at: 0) == 0x29 { position += 1; return .url(value.string) }
                 consumeBadURLRemnants()
                 return .badURL
             case 0x22, 0x27, 0x28:
@@ -310,7 +331,7 @@ struct CSSTokenizer {
             case 0x5C:
                 if CSSTokenizer.isValidEscape(current, byte(at: 1)) {
                     position += 1
-                    value.append(contentsOf: consumeEscape())
+                    consumeEscape(into: &value)
                 } else {
                     consumeBadURLRemnants()
                     return .badURL
@@ -332,7 +353,8 @@ struct CSSTokenizer {
             if current == 0x29 { position += 1; return }
             if CSSTokenizer.isValidEscape(current, byte(at: 1)) {
                 position += 1
-                _ = consumeEscape()
+                var ignored = TokenText(limit: 0)
+                consumeEscape(into: &ignored)
             } else {
                 position += 1
             }
@@ -373,4 +395,28 @@ struct CSSTokenizer {
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         return Double(text) ?? 0
     }
+}
+
+/// The value of a token being consumed: NUL bytes (kept in the input for U+FFFD, see `CSSTokenizer`) are
+/// written as U+FFFD, and bytes past `limit` are dropped (a name is cut, see `maximumNameLength`).
+private struct TokenText {
+    private var bytes: [UInt8] = []
+    private let limit: Int
+
+    init(limit: Int = .max) { self.limit = limit }
+
+    mutating func append(_ byte: UInt8) {
+        guard bytes.count < limit else { return }
+        if byte == 0x00 {
+            bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        } else {
+            bytes.append(byte)
+        }
+    }
+
+    mutating func append(contentsOf sequence: some Sequence<UInt8>) {
+        for byte in sequence { append(byte) }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
