@@ -59,7 +59,10 @@ public final class HistoryStore: Sendable {
                 let writable = sqlite3_db_readonly(db.sqliteConnection, "main") == 0
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                if applicationID != HistorySchema.applicationID && !(applicationID == 0 && tables.isEmpty) {
+                // A new file, or one another process is migrating right now: GRDB creates its bookkeeping table
+                // in a transaction of its own before the first migration stamps the application id.
+                let fresh = applicationID == 0 && Set(tables).isSubset(of: ["grdb_migrations"])
+                if applicationID != HistorySchema.applicationID && !fresh {
                     throw HistoryError.foreignDatabase(path: path)
                 }
                 guard tables.contains("grdb_migrations") else {
@@ -81,13 +84,26 @@ public final class HistoryStore: Sendable {
             throw access == .write ? HistoryError.readOnly(path: path)
                 : HistoryError.database(path: path, message: "written by an older ecoscore: record into it once to upgrade it")
         }
-        do {
-            try migrator.migrate(queue)
-        } catch {
-            // Two processes opening a new database at once both see it unmigrated; the second one's migration
-            // then fails on tables the first one created. What matters is that the schema is now complete.
-            let done = try guarded { try queue.read { try migrator.hasCompletedMigrations($0) } }
-            if !done { throw Self.explained(error, path: path) }
+        try migrateAlongsideOthers(migrator)
+    }
+
+    /// Migrates, tolerating other processes migrating the same new file at once. GRDB runs each migration in a
+    /// DEFERRED transaction, which SQLite fails at once with SQLITE_BUSY (no busy handler: it would deadlock) when
+    /// another process writes first; and a migration that lost the race fails on the tables the winner created.
+    /// Either way what matters is that the schema ends complete: wait for it, up to the busy timeout.
+    private func migrateAlongsideOthers(_ migrator: DatabaseMigrator) throws {
+        let deadline = Date().addingTimeInterval(Self.busyTimeout)
+        while true {
+            do {
+                try migrator.migrate(queue)
+                return
+            } catch {
+                let done = try guarded { try queue.read { try migrator.hasCompletedMigrations($0) } }
+                if done { return }
+                let busy = (error as? DatabaseError).map { [.SQLITE_BUSY, .SQLITE_LOCKED].contains($0.resultCode.primaryResultCode) } ?? false
+                guard busy, Date() < deadline else { throw Self.explained(error, path: path) }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
         }
     }
 

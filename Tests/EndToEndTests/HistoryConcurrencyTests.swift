@@ -47,6 +47,26 @@ import Testing
         #expect(try store.list().count == 20)
     }
 
+    /// Six processes creating the same new database, twelve times over: the one that migrates first wins, the
+    /// others wait for the schema (GRDB migrates in DEFERRED transactions, which SQLite fails at once with BUSY,
+    /// and meanwhile the file has GRDB's bookkeeping table but no application id yet). Every record lands.
+    @Test func sixProcessesCreatingOneDatabaseAllLand() throws {
+        let card = try HistoryCardSupport.leanCard(in: folder)
+        for round in 1...12 {
+            let db = folder.appendingPathComponent("round-\(round)/history.sqlite").path
+            let writers = try ["A", "B", "C", "D", "E", "F"].map {
+                try HistoryCardSupport.start(["history", "record", card, "--db", db, "--label", $0, "--repeat", "3"])
+            }
+            for writer in writers {
+                writer.waitUntilExit()
+                #expect(writer.terminationStatus == 0, "round \(round)")
+            }
+            let store = try HistoryStore(path: db, access: .read)
+            #expect(try store.list().count == 18, "round \(round)")
+            #expect(try store.integrityCheck() == ["ok"])
+        }
+    }
+
     /// A writer recording in a loop is killed with SIGKILL: the database opens, passes integrity_check, every run
     /// it committed is whole and readable (labels #1…#n with no gap), and recording goes on.
     @Test func aWriterKilledMidWriteLosesNothingCommitted() throws {
