@@ -1,5 +1,5 @@
-import Foundation
-import Model
+// The one definition of a page's summary over its runs: the profiler writes it, and scoring recomputes it
+// over the runs that loaded. Arithmetic on the artifact's own values, so it lives beside them.
 
 extension Stat {
     /// Median (mean of the two middle values for an even count), range, and coefficient of variation
@@ -21,7 +21,7 @@ extension Stat {
 }
 
 extension PageSummary {
-    init(runs: [PageRun]) {
+    public init(runs: [PageRun]) {
         func stat(_ f: (PageRun) -> Double) -> Stat { Stat(of: runs.map(f)) }
         let doms = runs.compactMap(\.domElements).map(Double.init)
         let server = runs.compactMap(\.server?.netCPUms)

@@ -309,7 +309,7 @@ public struct PageEcoIndex: Codable, Sendable, Equatable {
     public var index: Int
     public var name: String?
     public var url: String
-    /// nil when the step loaded no HTML document (an API call).
+    /// nil when the step loaded no HTML document (an API call) or could not be loaded (see `StepMeasures.error`).
     public var ecoindex: EcoIndexResult?
 
     public init(index: Int, name: String?, url: String, ecoindex: EcoIndexResult?) {

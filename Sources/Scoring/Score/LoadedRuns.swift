@@ -78,28 +78,6 @@ extension PageProfile {
     func keepingLoadedRuns() -> PageProfile {
         let loaded = runs.filter { !$0.loadFailed }
         guard loaded.count < runs.count || runs.isEmpty else { return self }
-        func stat(_ f: (PageRun) -> Double) -> Stat { .spread(of: loaded.map(f)) }
-        let doms = loaded.compactMap(\.domElements).map(Double.init)
-        let server = loaded.compactMap(\.server?.netCPUms)
-        let summary = PageSummary(
-            requests: stat { Double($0.totals.requests) }, transferBytes: stat { Double($0.totals.transferBytes) },
-            decodedBytes: stat { Double($0.totals.decodedBytes) }, domElements: doms.isEmpty ? nil : .spread(of: doms),
-            durationMs: stat(\.durationMs), serverCPUms: server.isEmpty ? nil : .spread(of: server))
-        return PageProfile(name: name, url: url, runs: loaded, summary: summary)
-    }
-}
-
-extension Stat {
-    /// Median, range and coefficient of variation (population standard deviation over the mean), zeros with `n` 0
-    /// for no value: the definition of the profiler's `Stat(of:)` (Profiler/Page/Statistics.swift), which
-    /// Scoring cannot import, for summaries recomputed without the failed runs.
-    static func spread(of values: [Double]) -> Stat {
-        guard !values.isEmpty else { return Stat(median: 0, min: 0, max: 0, cv: 0, n: 0) }
-        let sorted = values.sorted()
-        let n = sorted.count
-        let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-        let mean = sorted.reduce(0, +) / Double(n)
-        let variance = sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
-        return Stat(median: median, min: sorted[0], max: sorted[n - 1], cv: mean == 0 ? 0 : variance.squareRoot() / mean, n: n)
+        return PageProfile(name: name, url: url, runs: loaded, summary: PageSummary(runs: loaded))
     }
 }

@@ -66,11 +66,11 @@ public struct ProfileFacts: Sendable {
             displayTimes = profile.pages.indices.map { i in
                 let runs = chosen[i]
                 guard !runs.isEmpty else { return nil }
-                let median = Stat.spread(of: runs.map(\.totalMs)).median
+                let median = Stat(of: runs.map(\.totalMs)).median
                 let typical = runs.min { abs($0.totalMs - median) < abs($1.totalMs - median) }!
                 var byNetwork: [String: Double] = [:]
                 for (pid, estimates) in all where !estimates[i].isEmpty {
-                    byNetwork[pid] = Stat.spread(of: estimates[i].map(\.totalMs)).median
+                    byNetwork[pid] = Stat(of: estimates[i].map(\.totalMs)).median
                 }
                 return DisplayTimeEstimate(
                     modelledMs: median, network: id, serverMs: typical.serverMs, serverSource: typical.serverSource,
