@@ -25,10 +25,12 @@ extension StepMeasures {
     }
 
     /// The run whose transfer bytes are nearest the median (the first of equals), so its parts add up to what
-    /// the summary shows.
+    /// the summary shows; among the runs that loaded when there is one (`loadFailed`), so a step has an `error`
+    /// only when none of its runs loaded.
     static func representativeRun(_ page: PageProfile) -> Int? {
         let median = page.summary.transferBytes.median
-        return page.runs.indices.min { a, b in
+        let loaded = page.runs.indices.filter { !page.runs[$0].loadFailed }
+        return (loaded.isEmpty ? Array(page.runs.indices) : loaded).min { a, b in
             abs(Double(page.runs[a].totals.transferBytes) - median) < abs(Double(page.runs[b].totals.transferBytes) - median)
         }
     }

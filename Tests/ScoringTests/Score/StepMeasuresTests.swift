@@ -55,4 +55,17 @@ import Testing
         #expect(card.steps[0].serverCPUms?.median == 12)
         #expect(card.steps[1].serverCPUms == nil)
     }
+
+    @Test func theRepresentativeRunIsOneThatLoaded() {
+        var failed = Self.run(bytes: [300])
+        failed.error = RequestError(code: "timeout", message: "Operation timed out")
+        let loaded = Self.run(bytes: [1000, 200])
+        // Both totals (300 and 1 200 bytes) are 450 from the median; the first would win a tie, the loaded one is shown.
+        let both = PageProfile(url: "http://a.test/", runs: [failed, loaded], summary: PageSummary(runs: [failed, loaded]))
+        let m = StepMeasures.of(both, index: 0)
+        #expect(m.run == 1)
+        #expect(m.error == nil)
+        let none = PageProfile(url: "http://a.test/", runs: [failed], summary: PageSummary(runs: [failed]))
+        #expect(StepMeasures.of(none, index: 0).error == "timeout: Operation timed out")
+    }
 }

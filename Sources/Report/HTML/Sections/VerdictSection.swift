@@ -32,7 +32,11 @@ struct VerdictSection {
             figures.append(Figure(label: context.t("criteriaFlagged"), value: context.style.integer(card.flagged.count)))
         }
         if !card.steps.isEmpty {
-            figures.append(Figure(label: context.t("stepsMeasured"), value: context.style.integer(card.steps.count)))
+            // A step counts as measured when one of its runs loaded (its representative run has no error).
+            let measured = card.steps.filter { $0.run != nil && $0.error == nil }.count
+            let value = measured == card.steps.count ? context.style.integer(measured)
+                : "\(context.style.integer(measured)) / \(context.style.integer(card.steps.count))"
+            figures.append(Figure(label: context.t("stepsMeasured"), value: value))
         }
         if let footprint = card.footprint {
             figures.append(Figure(label: context.t("transferPerPass"), value: context.style.bytes(footprint.inputs.transferBytes)))
