@@ -32,6 +32,7 @@
 // | `/hostile/frames/self.html`, `outer.html`, `x.html`, `chain?d=N` | iframes nesting themselves, each other, or ever deeper | Loops |
 // | `/hostile/http10/…` | an HTTP/1.0 server: `HTTP/1.0 200 OK`, closes after every response, some bodies without length | HTTP10 |
 // | `/hostile/inject/`, `/hostile/inject/formula.html` | a script as title, markup in URLs and headers, formulas in headers and a title (what reports must escape and neutralise) | ReportInjection |
+// | `/hostile/big/page.html?mib=M` | exactly M MiB (default 16, max 64) of `<div><span>x</span></div>` between two images | BigMarkup |
 //
 // A self-signed TLS certificate is not served here (there is no TLS in this server): ConnectionTests runs
 // nginx with a fresh self-signed certificate (see Tests/ProfilerTests/EndToEnd/NginxServer.swift).
@@ -81,6 +82,7 @@ enum Hostile {
         case "frames": return frames(&x, name: name, query: query)
         case "http10": return http10(&x, name: name.isEmpty ? "index.html" : name)
         case "inject": return reportInjection(&x, name: name)
+        case "big": return bigMarkup(&x, query: query)
         default: return notFound(&x)
         }
     }

@@ -108,23 +108,63 @@ struct GumboDocument: Sendable {
 
     // MARK: - Copy
 
+    /// The kept nodes of gumbo's tree in pre-order, counted first so that the array is allocated once at
+    /// its size (growing it by doubling would briefly hold up to three times the nodes, next to gumbo's tree).
     private static func copyTree(_ document: UnsafeMutablePointer<GumboNode>) -> [Node] {
+        var count = 0
+        walk(document) { step in
+            if case .enter = step { count += 1 }
+        }
         var nodes: [Node] = []
-        // Each frame: the children vector being walked, the next child position, the flat index of
-        // the parent element, and whether text children are to be kept.
+        nodes.reserveCapacity(count)
+        var open: [Int] = []  // indices of the elements whose descendants are being copied
+        walk(document) { step in
+            switch step {
+            case .enter(let node):
+                let parent = open.last ?? -1
+                let index = nodes.count
+                if node.pointee.type == GUMBO_NODE_ELEMENT || node.pointee.type == GUMBO_NODE_TEMPLATE {
+                    let element = node.pointee.v.element
+                    nodes.append(Node(name: tagName(element), namespace: namespace(element), isElement: true,
+                                      attributes: attributes(element.attributes), text: "",
+                                      parent: parent, end: index + 1))
+                    open.append(index)
+                } else {
+                    let text = node.pointee.v.text.text.map { String(cString: $0) } ?? ""
+                    nodes.append(Node(name: "", namespace: .html, isElement: false, attributes: [], text: text,
+                                      parent: parent, end: index + 1))
+                }
+            case .leave:
+                let element = open.removeLast()
+                nodes[element].end = nodes.count
+            }
+        }
+        return nodes
+    }
+
+    private enum WalkStep {
+        /// A kept node: an element, or text where discovery reads it.
+        case enter(UnsafeMutablePointer<GumboNode>)
+        /// After the last kept descendant of the element entered last and not yet left.
+        case leave
+    }
+
+    /// Visits the kept nodes of gumbo's tree in pre-order, without recursion (the tree may be deep).
+    private static func walk(_ document: UnsafeMutablePointer<GumboNode>, _ visit: (WalkStep) -> Void) {
+        // Each frame: the children vector being walked, the next child position, and whether text
+        // children are to be kept.
         struct Frame {
             var children: GumboVector
             var next: Int
-            var parent: Int
             var keepText: Bool
         }
-        var stack: [Frame] = [Frame(children: document.pointee.v.document.children, next: 0, parent: -1, keepText: false)]
+        var stack: [Frame] = [Frame(children: document.pointee.v.document.children, next: 0, keepText: false)]
         while !stack.isEmpty {
             let top = stack.count - 1
             let frame = stack[top]
             if frame.next >= Int(frame.children.length) {
-                if frame.parent >= 0 { nodes[frame.parent].end = nodes.count }
                 stack.removeLast()
+                if !stack.isEmpty { visit(.leave) }
                 continue
             }
             stack[top].next += 1
@@ -132,34 +172,31 @@ struct GumboDocument: Sendable {
             let node = raw.assumingMemoryBound(to: GumboNode.self)
             switch node.pointee.type {
             case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
+                visit(.enter(node))
                 let element = node.pointee.v.element
                 let name = tagName(element)
-                let namespace: Namespace
-                switch element.tag_namespace {
-                case GUMBO_NAMESPACE_SVG: namespace = .svg
-                case GUMBO_NAMESPACE_MATHML: namespace = .mathml
-                default: namespace = .html
-                }
-                let index = nodes.count
-                nodes.append(Node(name: name, namespace: namespace, isElement: true,
-                                  attributes: attributes(element.attributes), text: "",
-                                  parent: frame.parent, end: index + 1))
                 let isTemplate = node.pointee.type == GUMBO_NODE_TEMPLATE
-                let isNoscript = namespace == .html && name == "noscript"
+                let isNoscript = namespace(element) == .html && name == "noscript"
                 if !isTemplate, !isNoscript, element.children.length > 0 {
-                    let keepText = name == "title" || name == "style"
-                    stack.append(Frame(children: element.children, next: 0, parent: index, keepText: keepText))
+                    stack.append(Frame(children: element.children, next: 0, keepText: name == "title" || name == "style"))
+                } else {
+                    visit(.leave)
                 }
             case GUMBO_NODE_TEXT, GUMBO_NODE_CDATA, GUMBO_NODE_WHITESPACE:
-                guard frame.keepText, let text = node.pointee.v.text.text else { continue }
-                let index = nodes.count
-                nodes.append(Node(name: "", namespace: .html, isElement: false, attributes: [],
-                                  text: String(cString: text), parent: frame.parent, end: index + 1))
+                guard frame.keepText, node.pointee.v.text.text != nil else { continue }
+                visit(.enter(node))
             default:
                 continue  // comments, document
             }
         }
-        return nodes
+    }
+
+    private static func namespace(_ element: GumboElement) -> Namespace {
+        switch element.tag_namespace {
+        case GUMBO_NAMESPACE_SVG: return .svg
+        case GUMBO_NAMESPACE_MATHML: return .mathml
+        default: return .html
+        }
     }
 
     private static func tagName(_ element: GumboElement) -> String {

@@ -17,14 +17,20 @@ public struct HTMLScan: Sendable {
     public var baseURL: URL
     /// The encoding the bytes were decoded from (`utf-8`, `windows-1252`, `shift_jis`…).
     public var encoding: String
+    /// UTF-8 bytes of the document past the parsed prefix (see `HTMLParsedPrefix`), 0 when all of it was
+    /// parsed. When not 0, what those bytes reference is missing from `resources` and `domElements` is a
+    /// lower bound.
+    public var unparsedBytes: Int
 
-    public init(title: String?, domElements: Int, resources: [DiscoveredResource], declaresIcon: Bool, baseURL: URL, encoding: String = "utf-8") {
+    public init(title: String?, domElements: Int, resources: [DiscoveredResource], declaresIcon: Bool, baseURL: URL,
+                encoding: String = "utf-8", unparsedBytes: Int = 0) {
         self.title = title
         self.domElements = domElements
         self.resources = resources
         self.declaresIcon = declaresIcon
         self.baseURL = baseURL
         self.encoding = encoding
+        self.unparsedBytes = unparsedBytes
     }
 }
 
@@ -35,21 +41,29 @@ public enum HTMLDiscovery {
     /// How deep `<iframe srcdoc>` documents are scanned inside one another.
     static let maximumSrcdocDepth = 4
 
+    /// UTF-8 bytes of a document parsed at most, by default (`FetchOptions.maxParsedHTMLBytes`): far more
+    /// than real pages have (see `HTMLParsedPrefix`, which also bounds the number of tags).
+    public static let defaultMaxParsedBytes = 4 * 1024 * 1024
+
     /// Scans an HTML document.
     ///
     /// `charset` is the `Content-Type` charset, if any. The bytes are converted to UTF-8 for gumbo
     /// (BOM, then `charset`, then the `<meta>` prescan of the first 1024 bytes, else UTF-8 when valid,
-    /// windows-1252 otherwise; see `HTMLCharset`). Never crashes on any input.
-    public static func scan(_ html: [UInt8], documentURL: URL, charset: String?, viewport: Viewport = .desktop) -> HTMLScan {
+    /// windows-1252 otherwise; see `HTMLCharset`). Only the first `maxParsedBytes` of UTF-8 are parsed
+    /// (`HTMLParsedPrefix`; `unparsedBytes` says what was left). Never crashes on any input.
+    public static func scan(_ html: [UInt8], documentURL: URL, charset: String?, viewport: Viewport = .desktop,
+                            maxParsedBytes: Int = defaultMaxParsedBytes) -> HTMLScan {
         let decoded = HTMLCharset.decode(html, contentTypeCharset: charset)
-        let document = GumboDocument.parse(utf8: decoded.utf8)
+        let parsedBytes = HTMLParsedPrefix.length(of: decoded.utf8, maxBytes: maxParsedBytes)
+        let input = parsedBytes < decoded.utf8.count ? Array(decoded.utf8[..<parsedBytes]) : decoded.utf8
+        let document = GumboDocument.parse(utf8: input)
         var walker = HTMLResourceWalker(document: document, documentURL: documentURL, viewport: viewport, srcdocDepth: 0)
         walker.walk()
         var title = walker.title
         if let text = title, text.range(of: "<noframes", options: .caseInsensitive) != nil {
             // The rename also rewrote a literal "<noscript" inside the title text (rare): read the
             // title from a parse of the original bytes.
-            title = HTMLResourceWalker.firstTitle(of: GumboDocument.parse(utf8: decoded.utf8, scripting: false))
+            title = HTMLResourceWalker.firstTitle(of: GumboDocument.parse(utf8: input, scripting: false))
         }
         return HTMLScan(
             title: title,
@@ -57,7 +71,8 @@ public enum HTMLDiscovery {
             resources: walker.found.resources,
             declaresIcon: walker.declaresIcon,
             baseURL: walker.base,
-            encoding: decoded.encoding
+            encoding: decoded.encoding,
+            unparsedBytes: decoded.utf8.count - parsedBytes
         )
     }
 

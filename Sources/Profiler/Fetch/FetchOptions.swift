@@ -25,6 +25,9 @@ public struct FetchOptions: Sendable {
     public var maxBodyBytes = 100_000_000
     /// How much of an HTML or CSS body is kept in memory for discovery; the rest is counted, not kept.
     public var maxRetainedBytes = 16 * 1024 * 1024
+    /// How much of an HTML document (as UTF-8) is parsed for discovery and the DOM count; past it, the page lists
+    /// its document as skipped and its DOM count is a lower bound (gumbo's tree costs 30 to 110 times the bytes).
+    public var maxParsedHTMLBytes = HTMLDiscovery.defaultMaxParsedBytes
     /// Redirect hops followed from one request, as Chrome's limit.
     public var maxRedirects = 20
     /// Nested iframe documents followed below the page.

@@ -168,9 +168,13 @@ final class PageLoad {
         let here = request.url
         switch request.type {
         case .document where ResponseHeaders.isHTML(mediaType):
-            let scan = HTMLDiscovery.scan(body, documentURL: here, charset: charset, viewport: options.viewport)
+            let scan = HTMLDiscovery.scan(body, documentURL: here, charset: charset, viewport: options.viewport,
+                                          maxParsedBytes: options.maxParsedHTMLBytes)
             let isPage = request.frameDepth == 0
             if isPage { document = scan }
+            if scan.unparsedBytes > 0 {
+                skipped.append(SkippedResource.unparsedHTML(here, scan, limit: options.maxParsedHTMLBytes))
+            }
             for resource in scan.resources {
                 if resource.type == .document && request.frameDepth >= options.maxFrameDepth {
                     skipped.append(SkippedResource(url: resource.url.absoluteString, resourceType: .document,
