@@ -17,6 +17,13 @@ struct HistoryDatabaseOption: ParsableArguments {
     func open(_ access: HistoryStore.Access) throws -> HistoryStore {
         try historyCall { try HistoryStore(path: resolvedPath, access: access) }
     }
+
+    /// The last recorded runs for the card's grid and target, oldest first; none when there is no database.
+    func trend(for card: ScoreCard, limit: Int = 20) throws -> [TrendPoint] {
+        guard exists else { return [] }
+        let store = try open(.read)
+        return try historyCall { try store.trend(for: card, limit: limit) }
+    }
 }
 
 /// Runs history work, turning its errors into usage failures (exit 2) with the database's path.
@@ -64,9 +71,7 @@ struct HistoryFlags: ParsableArguments {
 
     /// The last recorded runs for the same grid and target, oldest first, for a report's trend chart.
     func trend(for card: ScoreCard, limit: Int = 20) throws -> [TrendPoint] {
-        guard database.exists else { return [] }
-        let store = try database.open(.read)
-        return try historyCall { try store.trend(for: card, limit: limit) }
+        try database.trend(for: card, limit: limit)
     }
 
     /// The latest recorded run for the same grid and target that passed its check (or was not checked): what

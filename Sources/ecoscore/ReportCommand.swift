@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
             inventory_assumptions when the card has an inventory); with --csv-table NAME only that table, into \
             DIR or into FILE.csv
               --json FILE   the score card itself (pretty, keys sorted)
-            Column schema, units and dialects: docs/reports.md.
+            Column schema, units and dialects: docs/reports.md. The HTML shows the trend of the main figures when             the history (--db, default .ecoscore/history.sqlite) holds runs of the same grid and target.
 
             Exit codes: 0 written; 2 usage error, unreadable or malformed score card, or one written by a newer \
             ecoscore.
@@ -39,6 +39,10 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup(title: "Report style")
     var style: ReportStyleFlags
 
+    /// Only read: the HTML shows the trend of the card's grid and target when the history holds runs of them.
+    @OptionGroup(title: "History")
+    var history: HistoryDatabaseOption
+
     func run() throws {
         guard html != nil || csv != nil || json != nil else {
             throw CommandFailure.usage("nothing to write: give --html FILE, --csv FOLDER (or --csv FILE.csv --csv-table NAME) and/or --json FILE")
@@ -50,7 +54,7 @@ struct ReportCommand: ParsableCommand {
         let language = style.language(for: card)
         var written: [String] = []
         if let html {
-            try ReportFiles.writeHTML(card, language: language, trend: [], to: html)
+            try ReportFiles.writeHTML(card, language: language, trend: try history.trend(for: card), to: html)
             written.append(html)
         }
         if let csv {

@@ -42,6 +42,24 @@ import Testing
         #expect(criteria.rows.map { Double($0["points"] ?? "") } == card.families.flatMap { $0.criteria.map(\.points) })
     }
 
+    /// With a history holding runs of the card's grid and target, the HTML shows their trend; without, it has none.
+    @Test func theHTMLShowsTheHistorysTrend() throws {
+        let (_, file, folder) = try Self.cardFile()
+        let db = folder.appendingPathComponent("h.sqlite").path
+        let without = folder.appendingPathComponent("without.html"), with = folder.appendingPathComponent("with.html")
+        #expect(try Ecoscore.run(["report", file.path, "--html", without.path, "--db", db]).status == 0)
+        for label in ["build-1", "build-2"] {
+            let r = try Ecoscore.run(["history", "record", file.path, "--db", db, "--label", label])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let r = try Ecoscore.run(["report", file.path, "--html", with.path, "--db", db])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!(try String(contentsOf: without, encoding: .utf8)).contains("<section id=\"trend\""))
+        let page = try String(contentsOf: with, encoding: .utf8)
+        #expect(page.contains("<section id=\"trend\""))
+        #expect(page.contains("build-1") && page.contains("build-2"), "the recorded runs are listed by label")
+    }
+
     @Test func oneTableIntoOneFile() throws {
         let (card, file, folder) = try Self.cardFile()
         let target = folder.appendingPathComponent("requests.csv")
