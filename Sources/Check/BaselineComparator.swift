@@ -28,9 +28,8 @@ struct BaselineComparator {
             diffs.append((diff, pair.current.label))
             for metric in Self.stepMetrics {
                 guard let old = pair.baseline.measure(metric), let new = pair.current.measure(metric) else { continue }
-                let grew = metric == .transferBytes || metric == .requests || metric == .decodedBytes || metric == .energyWh
                 results.append(figure(metric, old, new, step: pair.current,
-                                      details: grew ? diff.lines(step: pair.current.label) : []))
+                                      details: metric.growsWithRequests ? diff.lines(step: pair.current.label) : []))
             }
         }
         let sameGrid = baseline.card.grid.id == current.card.grid.id
@@ -43,9 +42,8 @@ struct BaselineComparator {
             // Sums over different sets of steps would compare different journeys.
             guard isScore ? sameGrid : everyStepPaired,
                   let old = baseline.measure(metric), let new = current.measure(metric) else { continue }
-            let grew = metric == .transferBytes || metric == .requests || metric == .decodedBytes || metric == .energyWh
             results.append(figure(metric, old, new, step: nil,
-                                  details: grew ? diffs.flatMap { $0.0.lines(step: $0.1) } : []))
+                                  details: metric.growsWithRequests ? diffs.flatMap { $0.0.lines(step: $0.1) } : []))
         }
         if sameGrid, let grade = gradeResult() { results.append(grade) }
         return (results, notes)
@@ -84,6 +82,9 @@ struct BaselineComparator {
 }
 
 extension BudgetMetric {
+    /// Figures that new or heavier requests explain: their regressions list what grew.
+    var growsWithRequests: Bool { [.transferBytes, .requests, .decodedBytes, .energyWh].contains(self) }
+
     /// Compared with a baseline, a minimum's figure goes by its own name (`ecoindex`, not `minEcoindex`).
     var comparedName: String {
         switch self {
