@@ -51,6 +51,7 @@ struct AuditCommand: ParsableCommand {
         fetch.warnIfInsecure()
         // Every input file is read before the target is measured: a typo fails in a second, not after the runs.
         let inputs = try scoring.prepare(defaultGrid: "app-referencing")
+        _ = try check.loadBudget()
         let resolved = try target.resolve(server: server)
         let folder = AuditFolder(path: out)
 

@@ -152,6 +152,10 @@ struct AuditOutput {
         #expect(inventory.stderr.contains("--inventory"))
         let dialect = try Ecoscore.run(["audit", url, "--csv-dialect", "excel", "--out", out.path])
         #expect(dialect.status == 2)
+        let broken = AuditOutput.repository.appendingPathComponent("Fixtures/budgets/broken.yaml").path
+        let budget = try Ecoscore.run(["audit", url, "--budget", broken, "--out", out.path])
+        #expect(budget.status == 2)
+        #expect(budget.stderr.contains("\(broken):"), "\(budget.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path), "nothing measured, nothing written")
     }
 
