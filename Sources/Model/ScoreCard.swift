@@ -47,19 +47,24 @@ public struct ScoreCard: Codable, Sendable, Equatable {
     public var inventory: InventoryResult?
     /// Best-practice recommendations for the profile, ranked by estimated saving.
     public var recommendations: [Recommendation]
-    /// Facts a reader should know: models missing, figures not measured, assumptions.
+    /// Facts a reader should know: models missing, figures not measured, assumptions. In English, for machines
+    /// and readers of cards written before `notesText`.
     public var notes: [String]
+    /// The same notes in French and English, one for one with `notes`; nil on cards written before it was added
+    /// (readers then show `notes`).
+    public var notesText: [Bilingual]?
 
     public init(schemaVersion: Int = ScoreCard.currentSchemaVersion, tool: ToolInfo, createdAt: Date,
                 grid: ScoreCardGrid, models: [ModelVersion], profile: ProfileDigest?, answers: AnswersDigest?,
                 families: [FamilyScore], total: ScoreTotal, grade: String?, unanswered: [String], flagged: [String],
                 journey: JourneyScore?, ecoindex: [PageEcoIndex], steps: [StepMeasures] = [], footprint: FootprintResult? = nil,
-                inventory: InventoryResult? = nil, recommendations: [Recommendation] = [], notes: [String]) {
+                inventory: InventoryResult? = nil, recommendations: [Recommendation] = [], notes: [String],
+                notesText: [Bilingual]? = nil) {
         self.schemaVersion = schemaVersion; self.tool = tool; self.createdAt = createdAt; self.grid = grid
         self.models = models; self.profile = profile; self.answers = answers; self.families = families
         self.total = total; self.grade = grade; self.unanswered = unanswered; self.flagged = flagged
         self.journey = journey; self.ecoindex = ecoindex; self.steps = steps; self.footprint = footprint; self.inventory = inventory
-        self.recommendations = recommendations; self.notes = notes
+        self.recommendations = recommendations; self.notes = notes; self.notesText = notesText
     }
 }
 
@@ -216,18 +221,20 @@ public struct CriterionScore: Codable, Sendable, Equatable {
     /// The answer that was counted ("declared" or "measured"), when there is one.
     public var answer: String?
     public var answerSource: String?
-    /// Why the status is what it is (contradiction, metric missing…).
+    /// Why the status is what it is (contradiction, metric missing…), in English.
     public var note: String?
+    /// `note` in French and English; nil on cards written before it was added (readers then show `note`).
+    public var noteText: Bilingual?
 
     public init(id: String, title: Bilingual, kind: CriterionKind, weight: Double, status: CriterionStatus,
                 points: Double?, max: Double, metric: String? = nil, unit: String? = nil, measured: Double? = nil,
                 threshold: String? = nil, steps: [StepValue]? = nil, declared: DeclaredAnswer? = nil,
                 prefilled: MeasuredAnswer? = nil, answer: String? = nil, answerSource: String? = nil,
-                note: String? = nil) {
+                note: String? = nil, noteText: Bilingual? = nil) {
         self.id = id; self.title = title; self.kind = kind; self.weight = weight; self.status = status
         self.points = points; self.max = max; self.metric = metric; self.unit = unit; self.measured = measured
         self.threshold = threshold; self.steps = steps; self.declared = declared; self.prefilled = prefilled
-        self.answer = answer; self.answerSource = answerSource; self.note = note
+        self.answer = answer; self.answerSource = answerSource; self.note = note; self.noteText = noteText
     }
 }
 
@@ -263,11 +270,13 @@ public struct MeasuredAnswer: Codable, Sendable, Equatable {
     /// The answer the measurement supports; nil when it cannot decide (it only evidences part of the criterion).
     public var answer: String?
     public var checks: [Evidence]
-    /// What the measurement cannot see, for the reader.
+    /// What the measurement cannot see, for the reader, in English.
     public var note: String?
+    /// `note` in French and English; nil on cards written before it was added (readers then show `note`).
+    public var noteText: Bilingual?
 
-    public init(answer: String?, checks: [Evidence], note: String? = nil) {
-        self.answer = answer; self.checks = checks; self.note = note
+    public init(answer: String?, checks: [Evidence], note: String? = nil, noteText: Bilingual? = nil) {
+        self.answer = answer; self.checks = checks; self.note = note; self.noteText = noteText
     }
 }
 
@@ -280,8 +289,10 @@ public struct Evidence: Codable, Sendable, Equatable {
     /// e.g. "> 0.75".
     public var threshold: String
     public var passed: Bool?
-    /// Human summary, e.g. "3 of 4 raster images in WebP/AVIF/JPEG XL".
+    /// Human summary in English, e.g. "3 of 4 raster images in WebP/AVIF/JPEG XL".
     public var detail: String?
+    /// `detail` in French and English; nil on cards written before it was added (readers then show `detail`).
+    public var detailText: Bilingual?
     /// The steps the value comes from (the worst step for per-step limits).
     public var steps: [String]
     /// Requests that count against the threshold (the first ones, see `requestsOmitted`).
@@ -289,9 +300,9 @@ public struct Evidence: Codable, Sendable, Equatable {
     public var requestsOmitted: Int
 
     public init(metric: String, unit: String, value: Double?, threshold: String, passed: Bool?, detail: String? = nil,
-                steps: [String] = [], requests: [EvidenceRequest] = [], requestsOmitted: Int = 0) {
+                detailText: Bilingual? = nil, steps: [String] = [], requests: [EvidenceRequest] = [], requestsOmitted: Int = 0) {
         self.metric = metric; self.unit = unit; self.value = value; self.threshold = threshold; self.passed = passed
-        self.detail = detail; self.steps = steps; self.requests = requests; self.requestsOmitted = requestsOmitted
+        self.detail = detail; self.detailText = detailText; self.steps = steps; self.requests = requests; self.requestsOmitted = requestsOmitted
     }
 }
 

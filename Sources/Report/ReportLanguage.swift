@@ -11,4 +11,8 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
     public func text(_ b: Bilingual) -> String { b.text(rawValue) }
     public func text(_ c: CheckText) -> String { self == .fr ? c.fr : c.en }
+
+    /// A scorer's text (evidence detail, note): its bilingual form, else the English one of a card written before
+    /// the scorer gave both.
+    public func text(_ b: Bilingual?, or plain: String?) -> String? { b.map(text) ?? plain }
 }

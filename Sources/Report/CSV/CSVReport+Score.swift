@@ -79,19 +79,23 @@ extension CSVReport {
             CSVColumn("declared_answer") { .text($0.criterion.declared?.answer) },
             CSVColumn("declared_comment") { .text($0.criterion.declared?.comment) },
             CSVColumn("measured_answer") { .text($0.criterion.prefilled?.answer) },
-            CSVColumn("evidence") { .text(Self.evidence($0.criterion.prefilled)) },
-            CSVColumn("note") { .text($0.criterion.note ?? $0.criterion.prefilled?.note) },
+            CSVColumn("evidence") { .text(Self.evidence($0.criterion.prefilled, l)) },
+            CSVColumn("note") {
+                .text(l.text($0.criterion.noteText, or: $0.criterion.note)
+                      ?? l.text($0.criterion.prefilled?.noteText, or: $0.criterion.prefilled?.note))
+            },
         ]
         return CSVTable("criteria", rows, columns)
     }
 
-    /// The checks behind a pre-filled answer, one per `; `: `metric value unit threshold pass|fail|n/a`.
-    static func evidence(_ measured: MeasuredAnswer?) -> String? {
+    /// The checks behind a pre-filled answer, one per `; `: `metric value unit threshold pass|fail|n/a`, then the
+    /// check's detail in `language`.
+    static func evidence(_ measured: MeasuredAnswer?, _ language: ReportLanguage) -> String? {
         guard let checks = measured?.checks, !checks.isEmpty else { return nil }
         return checks.map { e in
             let value = e.value.map { CSVNumber.format($0, decimalMark: ".") + " " + e.unit } ?? "n/a"
             let verdict = e.passed.map { $0 ? "pass" : "fail" } ?? "n/a"
-            return "\(e.metric) \(value) (\(e.threshold)) \(verdict)" + (e.detail.map { ": \($0)" } ?? "")
+            return "\(e.metric) \(value) (\(e.threshold)) \(verdict)" + (language.text(e.detailText, or: e.detail).map { ": \($0)" } ?? "")
         }.joined(separator: "; ")
     }
 }

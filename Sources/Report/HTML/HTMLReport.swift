@@ -76,7 +76,7 @@ struct ReportPage {
         recommendations = RecommendationsSection(context)
         inventory = InventorySection(context)
         trend = TrendSection(context, trend: points)
-        notes = card.notes
+        notes = context.notes
         hasNotes = !notes.isEmpty || incomplete != nil
         methodology = MethodologySection(context)
 

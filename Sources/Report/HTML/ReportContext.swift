@@ -36,6 +36,12 @@ struct ReportContext {
 
     func stepName(index: Int, name: String?) -> String { name ?? stepName(index) }
 
+    /// The card's notes in the report's language (English only on cards written before `notesText`).
+    var notes: [String] {
+        guard let texts = card.notesText, texts.count == card.notes.count else { return card.notes }
+        return texts.map(language.text)
+    }
+
     private var criteria: [String: CriterionScore] {
         Dictionary(card.families.flatMap(\.criteria).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -37,9 +37,12 @@ extension EvidenceRule {
             }
         }
         let canonical = answer.flatMap { a in options.first { $0.matches(a) }?.id }
-        let unseen = facts.unmeasuredSteps.isEmpty ? nil : "Not measured, so not evidence: \(facts.describeUnmeasured())."
-        let notes = [note?.en, unseen].compactMap { $0 }
-        return MeasuredAnswer(answer: canonical, checks: evidence, note: notes.isEmpty ? nil : notes.joined(separator: " "))
+        let unseen = facts.unmeasuredSteps.isEmpty ? nil
+            : .say(fr: "Non mesurées, donc pas des preuves : ", en: "Not measured, so not evidence: ")
+                + facts.unmeasuredText().map { $0 + "." }
+        let notes = [note, unseen].compactMap { $0 }
+        let text = notes.isEmpty ? nil : notes.joined(separator: " ")
+        return MeasuredAnswer(answer: canonical, checks: evidence, note: text?.en, noteText: text)
     }
 
     /// One check: a profile metric directly; a step metric at its worst step (every step must meet the limit).
@@ -49,36 +52,44 @@ extension EvidenceRule {
         }
         switch def.scope {
         case .inventory:
+            let detail = Bilingual.say(fr: "une métrique de parc : pas une preuve tirée d’un profil",
+                                       en: "an inventory metric: not evidence from a profile")
             return (Evidence(metric: check.metric, unit: def.unit, value: nil, threshold: check.describe, passed: nil,
-                             detail: "an inventory metric: not evidence from a profile"), nil)
+                             detail: detail.en, detailText: detail), nil)
         case .profile:
             let r = facts.whole(check.metric)
             let passed = facts.unmeasuredSteps.isEmpty ? r.value.map(check.passes) : nil
             let (requests, omitted) = listed(r.requests)
             return (Evidence(metric: check.metric, unit: def.unit, value: r.value, threshold: check.describe,
-                             passed: passed, detail: r.detail, steps: [], requests: requests, requestsOmitted: omitted),
+                             passed: passed, detail: r.detail, detailText: r.text, steps: [], requests: requests, requestsOmitted: omitted),
                     passed)
         case .step:
             let values = (0..<facts.stepCount).compactMap { i -> (Int, MetricResult, Double)? in
                 let r = facts.step(check.metric, i)
                 return r.value.map { (i, r, $0) }
             }
-            let unseen = facts.unmeasuredSteps.isEmpty ? "" : "; not measured: \(facts.describeUnmeasured())"
+            let unseen: Bilingual? = facts.unmeasuredSteps.isEmpty ? nil
+                : .say(fr: " ; non mesurées : ", en: "; not measured: ") + facts.unmeasuredText()
             guard !values.isEmpty else {
+                let detail = .say(fr: "aucune étape à mesurer", en: "no step to measure") + (unseen ?? Bilingual(same: ""))
                 return (Evidence(metric: check.metric, unit: def.unit, value: nil, threshold: check.describe, passed: nil,
-                                 detail: "no step to measure" + unseen), nil)
+                                 detail: detail.en, detailText: detail), nil)
             }
             let worst = check.upperLimit ? values.max { $0.2 < $1.2 }! : values.min { $0.2 < $1.2 }!
             let failing = values.filter { !check.passes($0.2) }
-            let passed: Bool? = failing.isEmpty ? (unseen.isEmpty ? true : nil) : false
+            let passed: Bool? = failing.isEmpty ? (unseen == nil ? true : nil) : false
             let (requests, omitted) = listed(worst.1.requests)
             let steps = (failing.isEmpty ? [worst] : failing).map { facts.stepName($0.0) }
-            let detail = (failing.isEmpty
-                ? "every \(unseen.isEmpty ? "" : "measured ")step meets it; worst: \(facts.stepName(worst.0)) (\(GridFormat.number(worst.2)) \(def.unit))"
-                : "\(failing.count) of \(values.count) steps exceed it; worst: \(facts.stepName(worst.0)) (\(GridFormat.number(worst.2)) \(def.unit))")
-                + unseen
+            let worstText = Bilingual.unit(def.unit).map { "\(facts.stepName(worst.0)) (\(GridFormat.number(worst.2)) \($0))" }
+            let verdict: Bilingual = failing.isEmpty
+                ? (unseen == nil
+                    ? .say(fr: "chaque étape la respecte ; la pire : ", en: "every step meets it; worst: ")
+                    : .say(fr: "chaque étape mesurée la respecte ; la pire : ", en: "every measured step meets it; worst: "))
+                : .say(fr: "\(failing.count) étapes sur \(values.count) la dépassent ; la pire : ",
+                       en: "\(failing.count) of \(values.count) steps exceed it; worst: ")
+            let detail = verdict + worstText + (unseen ?? Bilingual(same: ""))
             return (Evidence(metric: check.metric, unit: def.unit, value: worst.2, threshold: check.describe,
-                             passed: passed, detail: detail, steps: steps, requests: requests, requestsOmitted: omitted),
+                             passed: passed, detail: detail.en, detailText: detail, steps: steps, requests: requests, requestsOmitted: omitted),
                     passed)
         }
     }

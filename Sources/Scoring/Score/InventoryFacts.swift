@@ -11,37 +11,41 @@ public struct InventoryFacts: Sendable {
 
     public func value(_ metric: String) -> MetricResult {
         let maturity = result.maturity
-        let noEquipment = "no equipment line: no maturity"
+        let noEquipment = Bilingual.say(fr: "aucune ligne d’équipement : pas de maturité", en: "no equipment line: no maturity")
         switch metric {
         case "inventory.lifespanRatio":
-            return MetricResult(value: maturity?.lifespanRatio, detail: maturity.map { $0.reasons.first ?? "" } ?? noEquipment)
+            return MetricResult(value: maturity?.lifespanRatio, detail: maturity.map { Bilingual(same: $0.reasons.first ?? "") } ?? noEquipment)
         case "inventory.embodiedSaving":
-            return MetricResult(value: maturity?.embodiedSaving, detail: maturity.map { "on \($0.criterion)" } ?? noEquipment)
+            return MetricResult(value: maturity?.embodiedSaving, detail: maturity.map { .say(fr: "sur \($0.criterion)", en: "on \($0.criterion)") } ?? noEquipment)
         case "inventory.maturityLevel":
-            return MetricResult(value: maturity.map { Double($0.level) }, detail: maturity.map { "\($0.label)" } ?? noEquipment)
+            return MetricResult(value: maturity.map { Double($0.level) }, detail: maturity.map { Bilingual(same: $0.label) } ?? noEquipment)
         case "webapps.kWhPerYear", "webapps.kWhPerView", "webapps.useShare":
             let apps = webApps
             guard !apps.isEmpty else {
-                return MetricResult(value: nil, detail: "no web-app line (give --views-per-year with the profile, or declare web apps in the inventory)")
+                return MetricResult(value: nil, detail: .say(fr: "aucune ligne d’application web (donner --views-per-year avec le profil, ou déclarer les applications web dans l’inventaire)",
+                                                        en: "no web-app line (give --views-per-year with the profile, or declare web apps in the inventory)"))
             }
             let kWh = apps.reduce(0) { $0 + $1.annualKWh }
             let names = apps.map { $0.name ?? $0.type }.joined(separator: ", ")
             switch metric {
             case "webapps.kWhPerYear":
-                return MetricResult(value: kWh, detail: "\(apps.count) web app\(apps.count == 1 ? "" : "s"): \(names)")
+                return MetricResult(value: kWh, detail: .say(fr: "\(apps.count) application\(apps.count == 1 ? "" : "s") web : \(names)",
+                                                                            en: "\(apps.count) web app\(apps.count == 1 ? "" : "s"): \(names)"))
             case "webapps.kWhPerView":
                 let views = apps.reduce(0) { $0 + ($1.viewsPerYear ?? 0) }
-                guard views > 0 else { return MetricResult(value: nil, detail: "the web-app lines have no views") }
+                guard views > 0 else { return MetricResult(value: nil, detail: .say(fr: "les lignes d’application web n’ont aucune vue", en: "the web-app lines have no views")) }
                 return MetricResult(value: kWh / views,
-                                    detail: "\(String(format: "%.6g", kWh)) kWh ÷ \(String(format: "%.6g", views)) views a year (\(names))")
+                                    detail: .say(fr: "\(String(format: "%.6g", kWh)) kWh ÷ \(String(format: "%.6g", views)) vues par an (\(names))",
+                                                 en: "\(String(format: "%.6g", kWh)) kWh ÷ \(String(format: "%.6g", views)) views a year (\(names))"))
             default:
                 let all = result.lines.reduce(0) { $0 + $1.annualKWh }
-                guard all > 0 else { return MetricResult(value: nil, detail: "the inventory uses no electricity") }
+                guard all > 0 else { return MetricResult(value: nil, detail: .say(fr: "le parc ne consomme aucune électricité", en: "the inventory uses no electricity")) }
                 return MetricResult(value: kWh / all,
-                                    detail: "\(String(format: "%.6g", kWh)) kWh of \(String(format: "%.6g", all)) kWh a year (\(names))")
+                                    detail: .say(fr: "\(String(format: "%.6g", kWh)) kWh sur \(String(format: "%.6g", all)) kWh par an (\(names))",
+                                                 en: "\(String(format: "%.6g", kWh)) kWh of \(String(format: "%.6g", all)) kWh a year (\(names))"))
             }
         default:
-            return MetricResult(value: nil, detail: "not an inventory metric")
+            return MetricResult(value: nil, detail: .say(fr: "pas une métrique de parc", en: "not an inventory metric"))
         }
     }
 }

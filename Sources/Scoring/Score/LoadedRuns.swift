@@ -50,26 +50,38 @@ public struct RunOutcome: Sendable, Equatable {
     public var isMeasured: Bool { loaded > 0 }
 
     /// Why the step counts in no figure, nil when it is measured.
-    public var unmeasuredReason: String? {
+    public var unmeasuredText: Bilingual? {
         guard !isMeasured else { return nil }
         guard let failure else {
-            return profileIncomplete ? "no run: the profile stopped before this step" : "no run"
+            return profileIncomplete
+                ? .say(fr: "aucun passage : le profil s’est arrêté avant cette étape", en: "no run: the profile stopped before this step")
+                : .say(fr: "aucun passage", en: "no run")
         }
-        let times = runs == 1 ? "" : runs == 2 ? " (both runs)" : " (all \(runs) runs)"
-        return "could not be loaded\(times): \(failure.code): \(failure.message)"
+        let times: Bilingual = runs == 1 ? Bilingual(same: "")
+            : runs == 2 ? .say(fr: " (les deux passages)", en: " (both runs)")
+            : .say(fr: " (les \(runs) passages)", en: " (all \(runs) runs)")
+        return .say(fr: "n’a pas pu être chargée", en: "could not be loaded") + times
+            + .say(fr: " : \(failure.code) : \(failure.message)", en: ": \(failure.code): \(failure.message)")
     }
 
     /// For a measured step whose runs did not all load: which were left out.
-    public var partialReason: String? {
+    public var partialText: Bilingual? {
         guard isMeasured, loaded < runs, let failure else { return nil }
-        return "\(runs - loaded) of \(runs) runs could not be loaded (\(failure.code)): figures from the \(loaded) that loaded"
+        return .say(fr: "\(runs - loaded) passages sur \(runs) n’ont pas pu être chargés (\(failure.code)) : chiffres des \(loaded) qui ont abouti",
+                    en: "\(runs - loaded) of \(runs) runs could not be loaded (\(failure.code)): figures from the \(loaded) that loaded")
     }
 
     /// For a measured step with a failed assertion: its figures count, and why.
-    public var assertionNote: String? {
+    public var assertionText: Bilingual? {
         guard isMeasured, let assertion else { return nil }
-        return "assertion failed (\(assertion.message)): the page loaded, its figures count"
+        return .say(fr: "vérification échouée (\(assertion.message)) : la page s’est chargée, ses chiffres comptent",
+                    en: "assertion failed (\(assertion.message)): the page loaded, its figures count")
     }
+
+    /// The same texts in English, as the card's plain strings carry them.
+    public var unmeasuredReason: String? { unmeasuredText?.en }
+    public var partialReason: String? { partialText?.en }
+    public var assertionNote: String? { assertionText?.en }
 }
 
 extension PageProfile {

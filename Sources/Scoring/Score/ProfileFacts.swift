@@ -5,13 +5,17 @@ import Model
 public struct MetricResult: Sendable {
     /// nil when the profile holds nothing the metric applies to.
     public var value: Double?
-    public var detail: String?
+    /// What the value was computed from, or why there is none, in French and English.
+    public var text: Bilingual?
     /// Requests that count against the metric (uncompressed responses, uncacheable resources…).
     public var requests: [EvidenceRequest]
 
-    public init(value: Double?, detail: String? = nil, requests: [EvidenceRequest] = []) {
-        self.value = value; self.detail = detail; self.requests = requests
+    public init(value: Double?, detail: Bilingual? = nil, requests: [EvidenceRequest] = []) {
+        self.value = value; self.text = detail; self.requests = requests
     }
+
+    /// The English text, as the card's plain `detail` and `note` carry it.
+    public var detail: String? { text?.en }
 }
 
 /// The metrics of the catalogue computed from one profile (see `MetricCatalogue` for the definitions).
@@ -119,10 +123,15 @@ public struct ProfileFacts: Sendable {
         outcomes.indices.compactMap { i in outcomes[i].unmeasuredReason.map { (i, $0) } }
     }
 
-    /// "Home: could not be loaded: connect: …; Cart: no run" for notes.
-    public func describeUnmeasured() -> String {
-        unmeasuredSteps.map { "\(stepName($0.index)): \($0.reason)" }.joined(separator: "; ")
+    /// "Home: could not be loaded: connect: …; Cart: no run" for notes, in French and English.
+    public func unmeasuredText() -> Bilingual {
+        outcomes.indices.compactMap { i in
+            outcomes[i].unmeasuredText.map { .say(fr: "\(stepName(i)) : ", en: "\(stepName(i)): ") + $0 }
+        }.joined(separator: "; ")
     }
+
+    /// The same in English.
+    public func describeUnmeasured() -> String { unmeasuredText().en }
 
     public var stepCount: Int { profile.pages.count }
 
@@ -150,7 +159,7 @@ public struct ProfileFacts: Sendable {
 
     /// A step metric at step `i`.
     public func step(_ metric: String, _ i: Int) -> MetricResult {
-        if let reason = outcomes[i].unmeasuredReason { return MetricResult(value: nil, detail: reason) }
+        if let reason = outcomes[i].unmeasuredText { return MetricResult(value: nil, detail: reason) }
         let page = profile.pages[i]
         let s = page.summary
         switch metric {
@@ -159,11 +168,13 @@ public struct ProfileFacts: Sendable {
         case "step.domElements": return MetricResult(value: s.domElements?.median)
         case "step.measuredTimeMs": return MetricResult(value: s.durationMs.median)
         case "step.displayTimeMs":
-            guard let d = displayTimes[i] else { return MetricResult(value: nil, detail: "no display-time model or network") }
-            return MetricResult(value: d.modelledMs, detail: "modelled on \(d.network); measured \(GridFormat.oneDecimal(d.measuredMs)) ms")
+            guard let d = displayTimes[i] else { return MetricResult(value: nil, detail: .say(fr: "ni modèle de temps d’affichage ni réseau", en: "no display-time model or network")) }
+            return MetricResult(value: d.modelledMs, detail: .say(fr: "modélisé sur \(d.network) ; mesuré \(GridFormat.oneDecimal(d.measuredMs)) ms",
+                                                                            en: "modelled on \(d.network); measured \(GridFormat.oneDecimal(d.measuredMs)) ms"))
         case "step.energyWh":
-            guard let e = energies[i] else { return MetricResult(value: nil, detail: "no footprint model (models/footprint.yaml)") }
-            return MetricResult(value: e.wh, detail: e.serverCPUms == nil ? "bytes only: server not metered" : nil)
+            guard let e = energies[i] else { return MetricResult(value: nil, detail: .say(fr: "pas de modèle d’empreinte (models/footprint.yaml)", en: "no footprint model (models/footprint.yaml)")) }
+            return MetricResult(value: e.wh, detail: e.serverCPUms == nil
+                ? .say(fr: "octets seuls : serveur non mesuré", en: "bytes only: server not metered") : nil)
         case "page.ecoindex": return MetricResult(value: ecoindex(i).map { Double($0.score) })
         case "server.cpuMsPerView": return MetricResult(value: s.serverCPUms?.median)
         case "step.redirects": return MetricResult(value: representativeRun(i).map { Double($0.totals.redirects) })
@@ -174,18 +185,20 @@ public struct ProfileFacts: Sendable {
             let bytes = fonts.reduce(0) { $0 + $1.transferBytes }
             let evidence = fonts.map { EvidenceRequest(url: $0.url, step: stepName(i), detail: "font, \($0.transferBytes) B") }
             return MetricResult(value: Double(metric == "fonts.bytes" ? bytes : fonts.count),
-                                detail: "\(fonts.count) font files, \(bytes) B", requests: evidence)
+                                detail: .say(fr: "\(fonts.count) fichiers de police, \(bytes) o", en: "\(fonts.count) font files, \(bytes) B"),
+                                requests: evidence)
         case "domains.count":
             guard let run = representativeRun(i) else { return MetricResult(value: nil) }
             let hosts = Set(run.requests.compactMap { Self.host($0.url) } + run.skipped.compactMap { Self.host($0.url) })
-            return MetricResult(value: Double(hosts.count), detail: hosts.sorted().joined(separator: ", "))
+            return MetricResult(value: Double(hosts.count), detail: Bilingual(same: hosts.sorted().joined(separator: ", ")))
         case "static.domains":
             guard let run = representativeRun(i) else { return MetricResult(value: nil) }
             let types = Set(parameters?.metrics?.staticResources?.types ?? [])
             let hosts = Set(run.requests.filter { types.contains($0.resourceType.rawValue) }.compactMap { Self.host($0.url) })
-            return MetricResult(value: hosts.isEmpty ? nil : Double(hosts.count), detail: hosts.sorted().joined(separator: ", "))
+            return MetricResult(value: hosts.isEmpty ? nil : Double(hosts.count),
+                                detail: Bilingual(same: hosts.sorted().joined(separator: ", ")))
         default:
-            return MetricResult(value: nil, detail: "not a step metric")
+            return MetricResult(value: nil, detail: .say(fr: "pas une métrique d’étape", en: "not a step metric"))
         }
     }
 
@@ -200,13 +213,15 @@ public struct ProfileFacts: Sendable {
         case "https.share": result = httpsShare()
         case "http2.share": result = http2Share()
         case "images.modernShare": result = modernImageShare()
-        default: return MetricResult(value: nil, detail: "not a profile metric")
+        default: return MetricResult(value: nil, detail: .say(fr: "pas une métrique de profil", en: "not a profile metric"))
         }
         if stepCount > 0, measuredSteps.isEmpty {
-            return MetricResult(value: nil, detail: "no step could be measured — \(describeUnmeasured())")
+            return MetricResult(value: nil, detail: .say(fr: "aucune étape n’a pu être mesurée — ", en: "no step could be measured — ")
+                                    + unmeasuredText())
         }
         if !unmeasuredSteps.isEmpty {
-            result.detail = [result.detail, "not counted: \(describeUnmeasured())"].compactMap { $0 }.joined(separator: "; ")
+            result.text = [result.text, .say(fr: "non comptées : ", en: "not counted: ") + unmeasuredText()]
+                .compactMap { $0 }.joined(separator: "; ")
         }
         return result
     }
@@ -229,7 +244,7 @@ public struct ProfileFacts: Sendable {
     }
 
     private func compressionShare() -> MetricResult {
-        guard let p = parameters?.metrics?.compression else { return MetricResult(value: nil, detail: "no compression parameters") }
+        guard let p = parameters?.metrics?.compression else { return MetricResult(value: nil, detail: .say(fr: "pas de paramètres de compression", en: "no compression parameters")) }
         let encodings = Set(p.encodings.map { $0.lowercased() })
         var total = 0.0, compressed = 0.0
         var offenders: [EvidenceRequest] = []
@@ -246,14 +261,15 @@ public struct ProfileFacts: Sendable {
                                                  detail: "\(type), \(Int(size)) B decoded, sent without compression"))
             }
         }
-        guard total > 0 else { return MetricResult(value: nil, detail: "no compressible response") }
+        guard total > 0 else { return MetricResult(value: nil, detail: .say(fr: "aucune réponse compressible", en: "no compressible response")) }
         return MetricResult(value: compressed / total,
-                            detail: "\(Int(compressed)) of \(Int(total)) compressible bytes sent compressed",
+                            detail: .say(fr: "\(Int(compressed)) octets compressibles sur \(Int(total)) envoyés compressés",
+                                         en: "\(Int(compressed)) of \(Int(total)) compressible bytes sent compressed"),
                             requests: offenders)
     }
 
     private func cacheShare() -> MetricResult {
-        guard let p = parameters?.metrics?.cache else { return MetricResult(value: nil, detail: "no cache parameters") }
+        guard let p = parameters?.metrics?.cache else { return MetricResult(value: nil, detail: .say(fr: "pas de paramètres de cache", en: "no cache parameters")) }
         let types = Set(p.staticTypes)
         var total = 0.0, cacheable = 0.0
         var offenders: [EvidenceRequest] = []
@@ -266,34 +282,37 @@ public struct ProfileFacts: Sendable {
                 cacheable += size
             }
         }
-        guard total > 0 else { return MetricResult(value: nil, detail: "no static resource") }
+        guard total > 0 else { return MetricResult(value: nil, detail: .say(fr: "aucune ressource statique", en: "no static resource")) }
         return MetricResult(value: cacheable / total,
-                            detail: "\(Int(cacheable)) of \(Int(total)) static bytes with valid cache headers",
+                            detail: .say(fr: "\(Int(cacheable)) octets statiques sur \(Int(total)) avec des en-têtes de cache valides",
+                                         en: "\(Int(cacheable)) of \(Int(total)) static bytes with valid cache headers"),
                             requests: offenders)
     }
 
     private func httpsShare() -> MetricResult {
         let all = pooled()
-        guard !all.isEmpty else { return MetricResult(value: nil, detail: "no request") }
+        guard !all.isEmpty else { return MetricResult(value: nil, detail: .say(fr: "aucune requête", en: "no request")) }
         let plain = all.filter { !$0.record.url.lowercased().hasPrefix("https:") }
         return MetricResult(value: Double(all.count - plain.count) / Double(all.count),
-                            detail: "\(all.count - plain.count) of \(all.count) requests over HTTPS",
+                            detail: .say(fr: "\(all.count - plain.count) requêtes sur \(all.count) en HTTPS",
+                                         en: "\(all.count - plain.count) of \(all.count) requests over HTTPS"),
                             requests: plain.map { EvidenceRequest(url: $0.record.url, step: $0.step, detail: "plain HTTP") })
     }
 
     private func http2Share() -> MetricResult {
-        guard let p = parameters?.metrics?.protocols else { return MetricResult(value: nil, detail: "no protocol parameters") }
+        guard let p = parameters?.metrics?.protocols else { return MetricResult(value: nil, detail: .say(fr: "pas de paramètres de protocole", en: "no protocol parameters")) }
         let multiplexed = Set(p.multiplexed.map { $0.uppercased() })
         let known = pooled().filter { $0.record.httpVersion != nil }
-        guard !known.isEmpty else { return MetricResult(value: nil, detail: "no response with a known protocol") }
+        guard !known.isEmpty else { return MetricResult(value: nil, detail: .say(fr: "aucune réponse au protocole connu", en: "no response with a known protocol")) }
         let old = known.filter { !multiplexed.contains($0.record.httpVersion!.uppercased()) }
         return MetricResult(value: Double(known.count - old.count) / Double(known.count),
-                            detail: "\(known.count - old.count) of \(known.count) responses over \(p.multiplexed.joined(separator: " or "))",
+                            detail: .say(fr: "\(known.count - old.count) réponses sur \(known.count) en \(p.multiplexed.joined(separator: " ou "))",
+                                         en: "\(known.count - old.count) of \(known.count) responses over \(p.multiplexed.joined(separator: " or "))"),
                             requests: old.map { EvidenceRequest(url: $0.record.url, step: $0.step, detail: $0.record.httpVersion ?? "") })
     }
 
     private func modernImageShare() -> MetricResult {
-        guard let p = parameters?.metrics?.images else { return MetricResult(value: nil, detail: "no image parameters") }
+        guard let p = parameters?.metrics?.images else { return MetricResult(value: nil, detail: .say(fr: "pas de paramètres d’image", en: "no image parameters")) }
         var total = 0, modern = 0
         var offenders: [EvidenceRequest] = []
         for (r, step, _) in pooledUnique() {
@@ -312,9 +331,10 @@ public struct ProfileFacts: Sendable {
                 offenders.append(EvidenceRequest(url: r.url, step: step, detail: "\(type ?? ext ?? "unknown format")"))
             }
         }
-        guard total > 0 else { return MetricResult(value: nil, detail: "no raster image") }
+        guard total > 0 else { return MetricResult(value: nil, detail: .say(fr: "aucune image matricielle", en: "no raster image")) }
         return MetricResult(value: Double(modern) / Double(total),
-                            detail: "\(modern) of \(total) raster images in \(p.modernTypes.joined(separator: ", "))",
+                            detail: .say(fr: "\(modern) images matricielles sur \(total) en \(p.modernTypes.joined(separator: ", "))",
+                                         en: "\(modern) of \(total) raster images in \(p.modernTypes.joined(separator: ", "))"),
                             requests: offenders)
     }
 

@@ -73,7 +73,7 @@ public struct Scorer: Sendable {
             ProfileFacts(profile: $0, parameters: grid.parameters, displayTime: displayTime, ecoIndex: ecoIndex,
                          footprint: footprint, intensity: intensity)
         }
-        var notes: [String] = []
+        var notes: [Bilingual] = []
 
         // The journey's footprint: one view of every measured step; none when no step was measured.
         let journeyFootprint = facts.flatMap { f -> FootprintResult? in
@@ -87,7 +87,8 @@ public struct Scorer: Sendable {
         }
         let inventoryFacts = inventory.map(InventoryFacts.init)
         if grid.needsInventory, inventory == nil {
-            notes.append("No inventory: the inventory criteria are unmeasured.")
+            notes.append(.say(fr: "Pas d’inventaire : les critères du parc ne sont pas mesurés.",
+                              en: "No inventory: the inventory criteria are unmeasured."))
         }
 
         var families: [FamilyScore] = []
@@ -109,17 +110,21 @@ public struct Scorer: Sendable {
         // Pages with no loaded run are skipped by the checks themselves (`BestPractices.representativeRun`).
         let recommendations = profile.flatMap { p in bestPractices.map { $0.recommendations(p) } } ?? []
         if facts != nil, usesMetric(grid, "step.energyWh"), footprint == nil {
-            notes.append("No footprint model (models/footprint.yaml): the energy criterion is unmeasured.")
+            notes.append(.say(fr: "Pas de modèle d’empreinte (models/footprint.yaml) : le critère d’énergie n’est pas mesuré.",
+                              en: "No footprint model (models/footprint.yaml): the energy criterion is unmeasured."))
         }
         if let facts, footprint != nil, facts.measuredSteps.contains(where: { facts.profile.pages[$0].summary.serverCPUms == nil }) {
-            notes.append("The app's server was not metered on every step: the energy figure counts the bytes only there (profile with a server meter to add the server's CPU).")
+            notes.append(.say(fr: "Le serveur de l’application n’a pas été mesuré à chaque étape : là, le chiffre d’énergie ne compte que les octets (profiler avec une mesure du serveur pour ajouter son CPU).",
+                              en: "The app's server was not metered on every step: the energy figure counts the bytes only there (profile with a server meter to add the server's CPU)."))
         }
         if profile == nil, grid.allCriteria.contains(where: { $0.criterion.kind == .measured || $0.criterion.evidence != nil }) {
-            notes.append("No profile: measured criteria are unmeasured and nothing is pre-filled.")
+            notes.append(.say(fr: "Pas de profil : les critères mesurés ne le sont pas et rien n’est pré-rempli.",
+                              en: "No profile: measured criteria are unmeasured and nothing is pre-filled."))
         }
         if let facts { notes += Self.loadNotes(facts, journey: journey) }
         if let reason = profile?.incomplete {
-            notes.append("The profile is incomplete (\(reason)): steps with no run are unmeasured, the others are scored on the runs made before it stopped.")
+            notes.append(.say(fr: "Le profil est incomplet (\(reason)) : les étapes sans passage ne sont pas mesurées, les autres sont notées sur les passages faits avant l’arrêt.",
+                              en: "The profile is incomplete (\(reason)): steps with no run are unmeasured, the others are scored on the runs made before it stopped."))
         }
 
         return ScoreCard(
@@ -134,7 +139,7 @@ public struct Scorer: Sendable {
             unanswered: all.filter { $0.status == .unanswered }.map(\.id),
             flagged: all.filter { $0.status == .flagged }.map(\.id),
             journey: journey, ecoindex: ecoindex, steps: profile.map(StepMeasures.of) ?? [], footprint: journeyFootprint, inventory: inventory,
-            recommendations: recommendations, notes: notes)
+            recommendations: recommendations, notes: notes.map(\.en), notesText: notes)
     }
 
     // MARK: - Criteria
@@ -161,21 +166,21 @@ public struct Scorer: Sendable {
         let bands = c.thresholds ?? []
         result.metric = id
         result.unit = def.unit
-        if def.scope == .inventory, inventory == nil { result.note = "no inventory"; return }
-        if def.scope != .inventory, facts == nil { result.note = "no profile"; return }
+        if def.scope == .inventory, inventory == nil { result.say(.say(fr: "pas d’inventaire", en: "no inventory")); return }
+        if def.scope != .inventory, facts == nil { result.say(.say(fr: "pas de profil", en: "no profile")); return }
         switch def.scope {
         case .profile, .inventory:
             let r = def.scope == .inventory ? inventory!.value(id) : facts!.whole(id)
             result.measured = r.value
             guard let v = r.value, let band = bands.band(for: v, direction: direction) else {
-                result.note = "not measured: \(r.detail ?? "no value")"
+                result.say(.say(fr: "non mesuré : ", en: "not measured: ") + (r.text ?? .say(fr: "aucune valeur", en: "no value")))
                 return
             }
             result.status = .scored
             result.points = weight * band.points
             result.max = weight * maxPoints
             result.threshold = "\(band.describe(direction: direction, unit: def.unit)) → \(GridFormat.number(band.points)) / \(GridFormat.number(maxPoints))"
-            result.note = r.detail
+            result.say(r.text)
         case .step:
             guard let facts else { return }
             var steps: [StepValue] = []
@@ -188,10 +193,10 @@ public struct Scorer: Sendable {
             result.steps = steps
             let scored = steps.filter { $0.points != nil }
             guard !scored.isEmpty else {
-                let why = facts.stepCount == 0 ? "no step"
-                    : facts.measuredSteps.isEmpty ? facts.describeUnmeasured()
-                    : facts.step(id, facts.measuredSteps[0]).detail ?? "no value"
-                result.note = "not measured on any step — \(why)"
+                let why: Bilingual = facts.stepCount == 0 ? .say(fr: "aucune étape", en: "no step")
+                    : facts.measuredSteps.isEmpty ? facts.unmeasuredText()
+                    : facts.step(id, facts.measuredSteps[0]).text ?? .say(fr: "aucune valeur", en: "no value")
+                result.say(.say(fr: "mesuré sur aucune étape — ", en: "not measured on any step — ") + why)
                 return
             }
             let points: Double
@@ -211,17 +216,17 @@ public struct Scorer: Sendable {
             result.status = .scored
             result.points = weight * points
             result.max = weight * maxPoints
-            var notes: [String] = []
+            var notes: [Bilingual] = []
             if scored.count < steps.count {
-                notes.append("not measured on: " + steps.filter { $0.points == nil }.map { step in
+                notes.append(.say(fr: "non mesuré sur : ", en: "not measured on: ") + steps.filter { $0.points == nil }.map { step in
                     let name = step.name ?? "\(step.index + 1)"
-                    return facts.outcomes[step.index].unmeasuredReason.map { "\(name) (\($0))" } ?? name
+                    return facts.outcomes[step.index].unmeasuredText.map { $0.map { "\(name) (\($0))" } } ?? Bilingual(same: name)
                 }.joined(separator: ", "))
             }
             notes += facts.outcomes.indices.compactMap { i in
-                facts.outcomes[i].assertionNote.map { "\(facts.stepName(i)): \($0)" }
+                facts.outcomes[i].assertionText.map { .say(fr: "\(facts.stepName(i)) : ", en: "\(facts.stepName(i)): ") + $0 }
             }
-            if !notes.isEmpty { result.note = notes.joined(separator: "; ") }
+            if !notes.isEmpty { result.say(notes.joined(separator: "; ")) }
         }
     }
 
@@ -256,11 +261,14 @@ public struct Scorer: Sendable {
             count(declared, source: "declared")
             if let measured, declared.undetermined != true, declared.contradicts(measured) {
                 result.status = .flagged
-                result.note = "declared '\(declared.id)' but the measurement supports '\(measured.id)': the declared answer is kept and counted; check the evidence"
+                result.say(.say(fr: "déclaré « \(declared.id) » mais la mesure indique « \(measured.id) » : la réponse déclarée est gardée et comptée ; vérifier les preuves",
+                                en: "declared '\(declared.id)' but the measurement supports '\(measured.id)': the declared answer is kept and counted; check the evidence"))
             }
         } else if let measured {
             count(measured, source: "measured")
-            if let declared { result.note = "declared '\(declared.id)'; decided by the measurement" }
+            if let declared {
+                result.say(.say(fr: "déclaré « \(declared.id) » ; tranché par la mesure", en: "declared '\(declared.id)'; decided by the measurement"))
+            }
         } else {
             result.status = .unanswered
             switch grid.unansweredPolicy {
@@ -272,8 +280,10 @@ public struct Scorer: Sendable {
                 result.max = 0
             }
         }
-        if result.note == nil, let note = result.prefilled?.note, result.prefilled?.answer == nil || result.answerSource == "measured" {
+        if result.note == nil, let prefilled = result.prefilled, let note = prefilled.note,
+           prefilled.answer == nil || result.answerSource == "measured" {
             result.note = note
+            result.noteText = prefilled.noteText
         }
     }
 
@@ -355,16 +365,22 @@ public struct Scorer: Sendable {
     // MARK: - Failed loads
 
     /// What the reader must know about the loads that failed: steps left out, runs left out, failed assertions.
-    static func loadNotes(_ facts: ProfileFacts, journey: JourneyScore?) -> [String] {
-        var notes: [String] = []
+    static func loadNotes(_ facts: ProfileFacts, journey: JourneyScore?) -> [Bilingual] {
+        var notes: [Bilingual] = []
+        let unmeasured = facts.unmeasuredText().map { $0 + "." }
         if facts.stepCount > 0, facts.measuredSteps.isEmpty {
-            notes.append("No step could be measured, so the measured criteria, the EcoIndex and the footprint are unmeasured: no score and no grade from them, rather than the perfect score of 0 bytes. \(facts.describeUnmeasured()).")
+            notes.append(.say(fr: "Aucune étape n’a pu être mesurée, donc les critères mesurés, l’EcoIndex et l’empreinte ne le sont pas : ni score ni note tirés d’eux, plutôt que le score parfait de 0 octet. ",
+                              en: "No step could be measured, so the measured criteria, the EcoIndex and the footprint are unmeasured: no score and no grade from them, rather than the perfect score of 0 bytes. ")
+                         + unmeasured)
         } else if !facts.unmeasuredSteps.isEmpty {
-            notes.append("Unmeasured steps, left out of the measured criteria\(journey == nil ? "" : ", the journey score"), the EcoIndex, the footprint and the recommendations: \(facts.describeUnmeasured()).")
+            notes.append(.say(fr: "Étapes non mesurées, laissées hors des critères mesurés\(journey == nil ? "" : ", du score du parcours"), de l’EcoIndex, de l’empreinte et des recommandations : ",
+                              en: "Unmeasured steps, left out of the measured criteria\(journey == nil ? "" : ", the journey score"), the EcoIndex, the footprint and the recommendations: ")
+                         + unmeasured)
         }
         for i in facts.outcomes.indices {
-            if let partial = facts.outcomes[i].partialReason { notes.append("\(facts.stepName(i)): \(partial).") }
-            if let assertion = facts.outcomes[i].assertionNote { notes.append("\(facts.stepName(i)): \(assertion).") }
+            let step = Bilingual.say(fr: "\(facts.stepName(i)) : ", en: "\(facts.stepName(i)): ")
+            if let partial = facts.outcomes[i].partialText { notes.append(step + partial.map { $0 + "." }) }
+            if let assertion = facts.outcomes[i].assertionText { notes.append(step + assertion.map { $0 + "." }) }
         }
         return notes
     }
@@ -408,5 +424,13 @@ public struct Scorer: Sendable {
                       journeyName: p.journey?.name, runs: p.pages.map(\.runs.count).max() ?? 0,
                       steps: p.pages.enumerated().map { StepRef(index: $0.offset, name: $0.element.name, url: $0.element.url) },
                       meter: p.meter?.source, incomplete: p.incomplete)
+    }
+}
+
+extension CriterionScore {
+    /// Sets the note in both languages: `noteText`, and `note` in English for machines and older readers.
+    mutating func say(_ text: Bilingual?) {
+        note = text?.en
+        noteText = text
     }
 }

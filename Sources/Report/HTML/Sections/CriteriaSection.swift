@@ -61,10 +61,12 @@ struct CriteriaSection {
         if let prefilled = c.prefilled {
             lines.append("\(context.t("measurementSuggests")) \(prefilled.answer ?? context.t("undecided"))")
             for check in prefilled.checks { lines += Self.check(check, context) }
-            if let note = prefilled.note { lines.append(note) }
+            if let note = context.language.text(prefilled.noteText, or: prefilled.note) { lines.append(note) }
         }
         // The scorer often repeats the pre-fill note as the criterion's note: said once.
-        if let note = c.note, note != c.prefilled?.note { lines.append("\(context.t("note")) \(note)") }
+        if let note = context.language.text(c.noteText, or: c.note), c.note != c.prefilled?.note {
+            lines.append("\(context.t("note")) \(note)")
+        }
         return lines.isEmpty ? "–" : lines.joined(separator: "\n")
     }
 
@@ -72,7 +74,7 @@ struct CriteriaSection {
     static func check(_ e: Evidence, _ context: ReportContext) -> [String] {
         let verdict = e.passed.map { context.t($0 ? "passed" : "failed") } ?? context.t("notApplicableShort")
         var lines = ["• \(e.metric) = \(context.value(e.value, unit: e.unit)) (\(context.t("threshold")) \(e.threshold)) — \(verdict)"]
-        if let detail = e.detail { lines.append(detail) }
+        if let detail = context.language.text(e.detailText, or: e.detail) { lines.append(detail) }
         if !e.steps.isEmpty { lines.append("\(context.t("steps")) \(e.steps.joined(separator: ", "))") }
         lines += e.requests.map { "– \($0.url)" + ($0.step.map { " (\($0))" } ?? "") + " — \($0.detail)" }
         if e.requestsOmitted > 0 { lines.append(context.t("moreRequests", context.style.integer(e.requestsOmitted))) }

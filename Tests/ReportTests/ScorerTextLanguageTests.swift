@@ -1,0 +1,102 @@
+import Foundation
+import Model
+import Report
+import Testing
+
+/// The scorer's own texts (evidence details, criterion notes, card notes) follow the report's language, and a
+/// card written before they were bilingual still reads and renders, in English there.
+@Suite struct ScorerTextLanguageTests {
+    /// Every bilingual text the scorer put on a card.
+    static func scorerTexts(_ card: ScoreCard) -> [Bilingual] {
+        let criteria = card.families.flatMap(\.criteria)
+        return (card.notesText ?? []) + criteria.compactMap(\.noteText) + criteria.compactMap { $0.prefilled?.noteText }
+            + criteria.flatMap { $0.prefilled?.checks.compactMap(\.detailText) ?? [] }
+    }
+
+    static func shownText(_ card: ScoreCard, _ language: ReportLanguage) throws -> String {
+        try HTMLTagWalker(try HTMLReport(card: card, language: language).render()).textNodes.joined(separator: "\n")
+    }
+
+    /// The bloated journey has raster images: RGESN's modern-format check says how many, in words of each language.
+    @Test func theFrenchRGESNReportHasTheFrenchEvidenceDetail() throws {
+        let card = try HTMLTestCards.cards().rgesn
+        let check = try #require(card.families.flatMap(\.criteria).compactMap(\.prefilled).flatMap(\.checks)
+            .first { $0.metric == "images.modernShare" })
+        let text = try #require(check.detailText)
+        let fr = try #require(text.fr.wholeMatch(of: /([0-9]+) images matricielles sur ([0-9]+) en image\/.*/))
+        let en = try #require(text.en.wholeMatch(of: /([0-9]+) of ([0-9]+) raster images in image\/.*/))
+        #expect(fr.output.1 == en.output.1 && fr.output.2 == en.output.2, "both languages count the same images")
+        #expect(check.detail == text.en, "the plain detail stays the English text")
+
+        let french = try Self.shownText(card, .fr), english = try Self.shownText(card, .en)
+        #expect(french.contains(text.fr))
+        #expect(!french.contains(text.en))
+        #expect(english.contains(text.en))
+        #expect(!english.contains(text.fr))
+    }
+
+    /// Stricter than the label check: no scorer text shows in English in a French report, on any bundled grid.
+    @Test func aFrenchReportShowsNoEnglishScorerText() throws {
+        let cards = try HTMLTestCards.cards()
+        for card in [cards.bloated, cards.rgesn, cards.maturin] {
+            let texts = Self.scorerTexts(card).filter { $0.fr != $0.en }
+            #expect(!texts.isEmpty, "\(card.grid.id) has bilingual scorer texts")
+            // Whole lines, or what follows a label on one: a short text ("on Climate change") may well be part of
+            // a longer one the inventory model writes in English.
+            let lines = try Self.shownText(card, .fr).split(separator: "\n").map(String.init)
+            for text in texts {
+                #expect(!lines.contains { $0 == text.en || $0.hasSuffix(" " + text.en) },
+                        "English scorer text in the French \(card.grid.id) report: \(text.en)")
+            }
+        }
+    }
+
+    @Test func theFrenchCSVCarriesTheFrenchEvidenceDetail() throws {
+        let card = try HTMLTestCards.cards().rgesn
+        let texts = Self.scorerTexts(card).filter { $0.fr != $0.en }
+        let detail = try #require(card.families.flatMap(\.criteria).compactMap(\.prefilled).flatMap(\.checks)
+            .compactMap(\.detailText).first { $0.fr != $0.en })
+        let french = try #require(CSVReport(card: card, language: .fr).table("criteria")).render(.rfc4180)
+        let english = try #require(CSVReport(card: card, language: .en).table("criteria")).render(.rfc4180)
+        #expect(french.contains(detail.fr) && !french.contains(detail.en))
+        #expect(english.contains(detail.en) && !english.contains(detail.fr))
+        for text in texts { #expect(!french.contains(text.en), "English in the French CSV: \(text.en)") }
+    }
+
+    /// A card as written before the bilingual fields: the same JSON without them.
+    static func withoutBilingualTexts(_ card: ScoreCard) throws -> Data {
+        func strip(_ value: Any) -> Any {
+            if let object = value as? [String: Any] {
+                return object.filter { !["detailText", "noteText", "notesText"].contains($0.key) }.mapValues(strip)
+            }
+            if let array = value as? [Any] { return array.map(strip) }
+            return value
+        }
+        let json = try JSONSerialization.jsonObject(with: try ReportJSON.scoreCard(card))
+        return try JSONSerialization.data(withJSONObject: strip(json))
+    }
+
+    @Test func anOldCardWithoutTheBilingualTextsDecodesAndRendersItsEnglish() throws {
+        let cards = try HTMLTestCards.cards()
+        for card in [cards.rgesn, cards.bloated] {
+            let old = try Self.withoutBilingualTexts(card)
+            #expect(!String(decoding: old, as: UTF8.self).contains("detailText"))
+            let decoded = try ScoreCardFile.decode(old, file: "old.json")
+            #expect(decoded.schemaVersion == 1)
+            #expect(decoded.notesText == nil)
+            #expect(Self.scorerTexts(decoded).isEmpty)
+            #expect(decoded.notes == card.notes)
+
+            let french = try Self.shownText(decoded, .fr)
+            let criteria = decoded.families.flatMap(\.criteria).filter { $0.status != .unanswered }
+            let details = criteria.compactMap(\.prefilled).flatMap(\.checks).compactMap(\.detail)
+            let notes = criteria.compactMap(\.note)
+            #expect(!(details + notes + decoded.notes).isEmpty, "\(card.grid.id) has plain texts to fall back on")
+            for text in details + notes + decoded.notes {
+                #expect(french.contains(text), "the plain (English) text is shown when there is no French: \(text)")
+            }
+            let csv = try #require(CSVReport(card: decoded, language: .fr).table("criteria")).render(.rfc4180)
+            for detail in details { #expect(csv.contains(detail)) }
+        }
+    }
+}
