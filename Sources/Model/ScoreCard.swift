@@ -210,8 +210,10 @@ public struct CriterionScore: Codable, Sendable, Equatable {
     public var metric: String?
     public var unit: String?
     public var measured: Double?
-    /// The threshold band that applied, e.g. "≤ 1024000 bytes → 60 / 100".
+    /// The threshold band that applied, e.g. "≤ 1024000 bytes → 60 / 100", in English.
     public var threshold: String?
+    /// `threshold` in French and English; nil on cards written before it was added (readers then show `threshold`).
+    public var thresholdText: Bilingual?
     /// Step metrics: value and points of every step.
     public var steps: [StepValue]?
     /// Declared criteria: the team's answer as written.
@@ -230,11 +232,12 @@ public struct CriterionScore: Codable, Sendable, Equatable {
                 points: Double?, max: Double, metric: String? = nil, unit: String? = nil, measured: Double? = nil,
                 threshold: String? = nil, steps: [StepValue]? = nil, declared: DeclaredAnswer? = nil,
                 prefilled: MeasuredAnswer? = nil, answer: String? = nil, answerSource: String? = nil,
-                note: String? = nil, noteText: Bilingual? = nil) {
+                note: String? = nil, noteText: Bilingual? = nil, thresholdText: Bilingual? = nil) {
         self.id = id; self.title = title; self.kind = kind; self.weight = weight; self.status = status
         self.points = points; self.max = max; self.metric = metric; self.unit = unit; self.measured = measured
         self.threshold = threshold; self.steps = steps; self.declared = declared; self.prefilled = prefilled
         self.answer = answer; self.answerSource = answerSource; self.note = note; self.noteText = noteText
+        self.thresholdText = thresholdText
     }
 }
 
@@ -245,11 +248,15 @@ public struct StepValue: Codable, Sendable, Equatable {
     public var value: Double?
     public var points: Double?
     public var outOf: Double
+    /// The band the step's value fell in, e.g. "≤ 1024000 bytes", in English.
     public var threshold: String?
+    /// `threshold` in French and English; nil on cards written before it was added (readers then show `threshold`).
+    public var thresholdText: Bilingual?
 
-    public init(index: Int, name: String?, value: Double?, points: Double?, outOf: Double, threshold: String?) {
+    public init(index: Int, name: String?, value: Double?, points: Double?, outOf: Double, threshold: String?,
+                thresholdText: Bilingual? = nil) {
         self.index = index; self.name = name; self.value = value; self.points = points; self.outOf = outOf
-        self.threshold = threshold
+        self.threshold = threshold; self.thresholdText = thresholdText
     }
 }
 
@@ -309,10 +316,14 @@ public struct Evidence: Codable, Sendable, Equatable {
 public struct EvidenceRequest: Codable, Sendable, Equatable {
     public var url: String
     public var step: String?
-    /// Why it counts, e.g. "text/css 40 312 B sent without Content-Encoding".
+    /// Why it counts, e.g. "text/css 40 312 B sent without Content-Encoding", in English.
     public var detail: String
+    /// `detail` in French and English; nil on cards written before it was added (readers then show `detail`).
+    public var detailText: Bilingual?
 
-    public init(url: String, step: String?, detail: String) { self.url = url; self.step = step; self.detail = detail }
+    public init(url: String, step: String?, detail: String, detailText: Bilingual? = nil) {
+        self.url = url; self.step = step; self.detail = detail; self.detailText = detailText
+    }
 }
 
 /// EcoIndex of one page or step (from the median figures), beside the grid's score.

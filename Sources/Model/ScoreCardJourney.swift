@@ -64,12 +64,15 @@ public struct AxisScore: Codable, Sendable, Equatable {
     public var value: Double?
     /// Points out of 100 (the criterion's scale brought to 100).
     public var score: Double?
+    /// The band the step's value fell in, e.g. "≤ 1024000 bytes", in English.
     public var threshold: String?
+    /// `threshold` in French and English; nil on cards written before it was added (readers then show `threshold`).
+    public var thresholdText: Bilingual?
 
     public init(criterion: String, family: String, metric: String, unit: String, value: Double?, score: Double?,
-                threshold: String?) {
+                threshold: String?, thresholdText: Bilingual? = nil) {
         self.criterion = criterion; self.family = family; self.metric = metric; self.unit = unit; self.value = value
-        self.score = score; self.threshold = threshold
+        self.score = score; self.threshold = threshold; self.thresholdText = thresholdText
     }
 }
 

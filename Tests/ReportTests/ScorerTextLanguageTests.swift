@@ -9,8 +9,10 @@ import Testing
     /// Every bilingual text the scorer put on a card.
     static func scorerTexts(_ card: ScoreCard) -> [Bilingual] {
         let criteria = card.families.flatMap(\.criteria)
+        let checks = criteria.flatMap { $0.prefilled?.checks ?? [] }
         return (card.notesText ?? []) + criteria.compactMap(\.noteText) + criteria.compactMap { $0.prefilled?.noteText }
-            + criteria.flatMap { $0.prefilled?.checks.compactMap(\.detailText) ?? [] }
+            + checks.compactMap(\.detailText) + criteria.compactMap(\.thresholdText)
+            + checks.flatMap { $0.requests.compactMap(\.detailText) }
     }
 
     static func shownText(_ card: ScoreCard, _ language: ReportLanguage) throws -> String {
@@ -63,11 +65,39 @@ import Testing
         for text in texts { #expect(!french.contains(text.en), "English in the French CSV: \(text.en)") }
     }
 
+    /// A measured criterion's threshold ("mean of 3 steps' points…", "≤ 150000 bytes → …") follows the report's
+    /// language in the HTML and the CSV.
+    @Test func theThresholdFollowsTheReportsLanguage() throws {
+        let card = try HTMLTestCards.cards().bloated
+        let text = try #require(card.families.flatMap(\.criteria).compactMap(\.thresholdText).first { $0.fr != $0.en })
+        #expect(!["bytes", "mean of", "worst step"].contains { text.fr.contains($0) }, "French: \(text.fr)")
+        let french = try Self.shownText(card, .fr), english = try Self.shownText(card, .en)
+        #expect(french.contains("seuil \(text.fr)") && !french.contains(text.en))
+        #expect(english.contains("threshold \(text.en)") && !english.contains(text.fr))
+        let csvFR = try #require(CSVReport(card: card, language: .fr).table("criteria")).render(.rfc4180)
+        let csvEN = try #require(CSVReport(card: card, language: .en).table("criteria")).render(.rfc4180)
+        #expect(csvFR.contains(text.fr) && !csvFR.contains(text.en))
+        #expect(csvEN.contains(text.en) && !csvEN.contains(text.fr))
+    }
+
+    /// The requests listed under a check say why they count in the report's language.
+    @Test func theRequestsBehindACheckSayWhyInTheReportsLanguage() throws {
+        let card = try HTMLTestCards.cards().rgesn
+        let requests = card.families.flatMap(\.criteria).compactMap(\.prefilled).flatMap(\.checks).flatMap(\.requests)
+        let request = try #require(requests.first { ($0.detailText.map { $0.fr != $0.en }) ?? false })
+        let text = try #require(request.detailText)
+        #expect(request.detail == text.en)
+        let french = try Self.shownText(card, .fr), english = try Self.shownText(card, .en)
+        #expect(french.contains("\(request.url)") && french.contains(" — \(text.fr)"))
+        #expect(!french.contains(" — \(text.en)"))
+        #expect(english.contains(" — \(text.en)") && !english.contains(" — \(text.fr)"))
+    }
+
     /// A card as written before the bilingual fields: the same JSON without them.
     static func withoutBilingualTexts(_ card: ScoreCard) throws -> Data {
         func strip(_ value: Any) -> Any {
             if let object = value as? [String: Any] {
-                return object.filter { !["detailText", "noteText", "notesText"].contains($0.key) }.mapValues(strip)
+                return object.filter { !["detailText", "noteText", "notesText", "thresholdText"].contains($0.key) }.mapValues(strip)
             }
             if let array = value as? [Any] { return array.map(strip) }
             return value
@@ -91,12 +121,15 @@ import Testing
             let criteria = decoded.families.flatMap(\.criteria).filter { $0.status != .unanswered }
             let details = criteria.compactMap(\.prefilled).flatMap(\.checks).compactMap(\.detail)
             let notes = criteria.compactMap(\.note)
+            let thresholds = criteria.compactMap(\.threshold)
+            let requests = criteria.compactMap(\.prefilled).flatMap(\.checks).flatMap(\.requests).map(\.detail)
             #expect(!(details + notes + decoded.notes).isEmpty, "\(card.grid.id) has plain texts to fall back on")
-            for text in details + notes + decoded.notes {
+            if card.grid.id == cards.bloated.grid.id { #expect(!thresholds.isEmpty, "bloated has plain thresholds to fall back on") }
+            for text in details + notes + decoded.notes + thresholds + requests {
                 #expect(french.contains(text), "the plain (English) text is shown when there is no French: \(text)")
             }
             let csv = try #require(CSVReport(card: decoded, language: .fr).table("criteria")).render(.rfc4180)
-            for detail in details { #expect(csv.contains(detail)) }
+            for text in details + thresholds { #expect(csv.contains(text)) }
         }
     }
 }

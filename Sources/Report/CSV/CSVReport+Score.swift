@@ -73,7 +73,7 @@ extension CSVReport {
             CSVColumn("metric") { .text($0.criterion.metric) },
             CSVColumn("unit") { .text($0.criterion.unit) },
             CSVColumn("measured_value") { .number($0.criterion.measured) },
-            CSVColumn("threshold") { .text($0.criterion.threshold) },
+            CSVColumn("threshold") { .text(l.text($0.criterion.thresholdText, or: $0.criterion.threshold)) },
             CSVColumn("answer") { .text($0.criterion.answer) },
             CSVColumn("answer_source") { .text($0.criterion.answerSource) },
             CSVColumn("declared_answer") { .text($0.criterion.declared?.answer) },

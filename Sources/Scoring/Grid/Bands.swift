@@ -1,3 +1,5 @@
+import Model
+
 /// Threshold bands → points. Lower is better: a value `v` is in a band when `from < v ≤ to`; higher is
 /// better: when `from ≤ v < to`. A missing `from` is −∞, a missing `to` +∞ (see `GridValidator.bands`).
 extension Band {
@@ -9,14 +11,19 @@ extension Band {
     }
 
     /// "≤ 150000 bytes", "> 150000 and ≤ 500000 bytes", "≥ 0.95".
-    public func describe(direction: Direction, unit: String) -> String {
-        let u = unit == "ratio" || unit == "score" ? "" : " \(unit)"
+    public func describe(direction: Direction, unit: String) -> String { text(direction: direction, unit: unit).en }
+
+    /// The band in French and English: "≤ 150000 octets", "> 150000 et ≤ 500000 octets".
+    public func text(direction: Direction, unit: String) -> Bilingual {
+        let u = unit == "ratio" || unit == "score" ? Bilingual(same: "") : Bilingual.unit(unit).map { " " + $0 }
         let (lo, hi) = direction == .lowerIsBetter ? (">", "≤") : ("≥", "<")
         switch (from, to) {
-        case (nil, let t?): return "\(hi) \(GridFormat.number(t))\(u)"
-        case (let f?, nil): return "\(lo) \(GridFormat.number(f))\(u)"
-        case (let f?, let t?): return "\(lo) \(GridFormat.number(f)) and \(hi) \(GridFormat.number(t))\(u)"
-        case (nil, nil): return "any value"
+        case (nil, let t?): return Bilingual(same: "\(hi) \(GridFormat.number(t))") + u
+        case (let f?, nil): return Bilingual(same: "\(lo) \(GridFormat.number(f))") + u
+        case (let f?, let t?):
+            return .say(fr: "\(lo) \(GridFormat.number(f)) et \(hi) \(GridFormat.number(t))",
+                        en: "\(lo) \(GridFormat.number(f)) and \(hi) \(GridFormat.number(t))") + u
+        case (nil, nil): return .say(fr: "toute valeur", en: "any value")
         }
     }
 }

@@ -38,3 +38,10 @@ extension Array where Element == Bilingual {
         return Bilingual(fr: map(\.fr).joined(separator: french), en: map(\.en).joined(separator: separator))
     }
 }
+
+extension EvidenceRequest {
+    /// A request that counts against a metric, with why in both languages (`detail` keeps the English).
+    init(url: String, step: String?, text: Bilingual) {
+        self.init(url: url, step: step, detail: text.en, detailText: text)
+    }
+}

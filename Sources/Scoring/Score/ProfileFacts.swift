@@ -183,7 +183,7 @@ public struct ProfileFacts: Sendable {
             guard let run = representativeRun(i) else { return MetricResult(value: nil) }
             let fonts = run.requests.filter { $0.resourceType == .font }
             let bytes = fonts.reduce(0) { $0 + $1.transferBytes }
-            let evidence = fonts.map { EvidenceRequest(url: $0.url, step: stepName(i), detail: "font, \($0.transferBytes) B") }
+            let evidence = fonts.map { EvidenceRequest(url: $0.url, step: stepName(i), text: .say(fr: "police, \($0.transferBytes) o", en: "font, \($0.transferBytes) B")) }
             return MetricResult(value: Double(metric == "fonts.bytes" ? bytes : fonts.count),
                                 detail: .say(fr: "\(fonts.count) fichiers de police, \(bytes) o", en: "\(fonts.count) font files, \(bytes) B"),
                                 requests: evidence)
@@ -258,7 +258,8 @@ public struct ProfileFacts: Sendable {
                 compressed += size
             } else {
                 offenders.append(EvidenceRequest(url: r.url, step: step,
-                                                 detail: "\(type), \(Int(size)) B decoded, sent without compression"))
+                                                 text: .say(fr: "\(type), \(Int(size)) o décodés, envoyé sans compression",
+                                                            en: "\(type), \(Int(size)) B decoded, sent without compression")))
             }
         }
         guard total > 0 else { return MetricResult(value: nil, detail: .say(fr: "aucune réponse compressible", en: "no compressible response")) }
@@ -277,7 +278,9 @@ public struct ProfileFacts: Sendable {
             let size = Double(r.transferBytes)
             total += size
             if let problem = Self.cacheProblem(r.cache, at: run.startedAt) {
-                offenders.append(EvidenceRequest(url: r.url, step: step, detail: "\(r.resourceType.rawValue), \(r.transferBytes) B: \(problem)"))
+                offenders.append(EvidenceRequest(url: r.url, step: step,
+                                                 text: .say(fr: "\(r.resourceType.rawValue), \(r.transferBytes) o : ",
+                                                            en: "\(r.resourceType.rawValue), \(r.transferBytes) B: ") + problem))
             } else {
                 cacheable += size
             }
@@ -296,7 +299,7 @@ public struct ProfileFacts: Sendable {
         return MetricResult(value: Double(all.count - plain.count) / Double(all.count),
                             detail: .say(fr: "\(all.count - plain.count) requêtes sur \(all.count) en HTTPS",
                                          en: "\(all.count - plain.count) of \(all.count) requests over HTTPS"),
-                            requests: plain.map { EvidenceRequest(url: $0.record.url, step: $0.step, detail: "plain HTTP") })
+                            requests: plain.map { EvidenceRequest(url: $0.record.url, step: $0.step, text: .say(fr: "HTTP en clair", en: "plain HTTP")) })
     }
 
     private func http2Share() -> MetricResult {
@@ -308,7 +311,7 @@ public struct ProfileFacts: Sendable {
         return MetricResult(value: Double(known.count - old.count) / Double(known.count),
                             detail: .say(fr: "\(known.count - old.count) réponses sur \(known.count) en \(p.multiplexed.joined(separator: " ou "))",
                                          en: "\(known.count - old.count) of \(known.count) responses over \(p.multiplexed.joined(separator: " or "))"),
-                            requests: old.map { EvidenceRequest(url: $0.record.url, step: $0.step, detail: $0.record.httpVersion ?? "") })
+                            requests: old.map { EvidenceRequest(url: $0.record.url, step: $0.step, text: Bilingual(same: $0.record.httpVersion ?? "")) })
     }
 
     private func modernImageShare() -> MetricResult {
@@ -328,7 +331,8 @@ public struct ProfileFacts: Sendable {
             if isModern {
                 modern += 1
             } else {
-                offenders.append(EvidenceRequest(url: r.url, step: step, detail: "\(type ?? ext ?? "unknown format")"))
+                offenders.append(EvidenceRequest(url: r.url, step: step,
+                                                 text: (type ?? ext).map { Bilingual(same: $0) } ?? .say(fr: "format inconnu", en: "unknown format")))
             }
         }
         guard total > 0 else { return MetricResult(value: nil, detail: .say(fr: "aucune image matricielle", en: "no raster image")) }
@@ -341,21 +345,21 @@ public struct ProfileFacts: Sendable {
     // MARK: - Helpers
 
     /// Why a response may not be kept by a browser, nil when its headers allow it.
-    static func cacheProblem(_ h: CacheHeaders, at date: Date) -> String? {
+    static func cacheProblem(_ h: CacheHeaders, at date: Date) -> Bilingual? {
         let directives = (h.cacheControl ?? "").lowercased().split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }
-        if directives.contains("no-store") { return "Cache-Control: no-store" }
-        if directives.contains(where: { $0 == "no-cache" || $0.hasPrefix("no-cache=") }) { return "Cache-Control: no-cache" }
+        if directives.contains("no-store") { return Bilingual(same: "Cache-Control: no-store") }
+        if directives.contains(where: { $0 == "no-cache" || $0.hasPrefix("no-cache=") }) { return Bilingual(same: "Cache-Control: no-cache") }
         let ages = directives.compactMap { d -> Double? in
             guard d.hasPrefix("max-age=") || d.hasPrefix("s-maxage=") else { return nil }
             return Double(d.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? "")
         }
-        if let age = ages.max() { return age > 0 ? nil : "Cache-Control: max-age=0" }
+        if let age = ages.max() { return age > 0 ? nil : Bilingual(same: "Cache-Control: max-age=0") }
         if let expires = h.expires {
-            guard let when = HTTPDate.parse(expires) else { return "invalid Expires" }
-            return when > date ? nil : "Expires in the past"
+            guard let when = HTTPDate.parse(expires) else { return .say(fr: "Expires invalide", en: "invalid Expires") }
+            return when > date ? nil : .say(fr: "Expires dans le passé", en: "Expires in the past")
         }
-        return "no cache headers"
+        return .say(fr: "aucun en-tête de cache", en: "no cache headers")
     }
 
     /// "text/css" from "text/css; charset=utf-8".

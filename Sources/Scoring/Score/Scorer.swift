@@ -179,7 +179,7 @@ public struct Scorer: Sendable {
             result.status = .scored
             result.points = weight * band.points
             result.max = weight * maxPoints
-            result.threshold = "\(band.describe(direction: direction, unit: def.unit)) → \(GridFormat.number(band.points)) / \(GridFormat.number(maxPoints))"
+            result.setThreshold(band.text(direction: direction, unit: def.unit) + Self.pointsOutOf(band.points, maxPoints))
             result.say(r.text)
         case .step:
             guard let facts else { return }
@@ -187,8 +187,9 @@ public struct Scorer: Sendable {
             for i in 0..<facts.stepCount {
                 let r = facts.step(id, i)
                 let band = r.value.flatMap { bands.band(for: $0, direction: direction) }
+                let text = band?.text(direction: direction, unit: def.unit)
                 steps.append(StepValue(index: i, name: facts.stepName(i), value: r.value, points: band?.points,
-                                       outOf: maxPoints, threshold: band?.describe(direction: direction, unit: def.unit)))
+                                       outOf: maxPoints, threshold: text?.en, thresholdText: text))
             }
             result.steps = steps
             let scored = steps.filter { $0.points != nil }
@@ -204,14 +205,17 @@ public struct Scorer: Sendable {
             case .mean:
                 points = scored.map { $0.points! }.reduce(0, +) / Double(scored.count)
                 result.measured = scored.map { $0.value! }.reduce(0, +) / Double(scored.count)
-                result.threshold = scored.count == 1
-                    ? "\(scored[0].threshold ?? "") → \(GridFormat.number(scored[0].points!)) / \(GridFormat.number(maxPoints))"
-                    : "mean of \(scored.count) steps' points: \(scored.map { GridFormat.number($0.points!) }.joined(separator: ", ")) / \(GridFormat.number(maxPoints))"
+                let each = "\(scored.map { GridFormat.number($0.points!) }.joined(separator: ", ")) / \(GridFormat.number(maxPoints))"
+                result.setThreshold(scored.count == 1
+                    ? (scored[0].thresholdText ?? Bilingual(same: "")) + Self.pointsOutOf(scored[0].points!, maxPoints)
+                    : .say(fr: "moyenne des points de \(scored.count) étapes : \(each)", en: "mean of \(scored.count) steps' points: \(each)"))
             case .worst:
                 let worst = scored.min { $0.points! < $1.points! }!
                 points = worst.points!
                 result.measured = worst.value
-                result.threshold = "worst step \(worst.name ?? "\(worst.index + 1)"): \(worst.threshold ?? "") → \(GridFormat.number(points)) / \(GridFormat.number(maxPoints))"
+                let name = worst.name ?? "\(worst.index + 1)"
+                result.setThreshold(.say(fr: "pire étape \(name) : ", en: "worst step \(name): ")
+                                    + (worst.thresholdText ?? Bilingual(same: "")) + Self.pointsOutOf(points, maxPoints))
             }
             result.status = .scored
             result.points = weight * points
@@ -340,9 +344,10 @@ public struct Scorer: Sendable {
                     points += w * band.points
                     max += w * best
                 }
+                let text = band?.text(direction: direction, unit: def.unit)
                 scores.append(AxisScore(criterion: c.id, family: f.id, metric: def.id, unit: def.unit, value: value,
                                         score: band.flatMap { best > 0 ? $0.points / best * 100 : nil },
-                                        threshold: band?.describe(direction: direction, unit: def.unit)))
+                                        threshold: text?.en, thresholdText: text))
             }
             let page = facts.profile.pages[i]
             steps.append(StepScore(index: i, name: page.name, url: page.url, score: max > 0 ? points / max * 100 : nil,
@@ -427,10 +432,23 @@ public struct Scorer: Sendable {
     }
 }
 
+extension Scorer {
+    /// " → 60 / 100" after a band: the points it gives out of the criterion's best.
+    static func pointsOutOf(_ points: Double, _ max: Double) -> Bilingual {
+        Bilingual(same: " → \(GridFormat.number(points)) / \(GridFormat.number(max))")
+    }
+}
+
 extension CriterionScore {
     /// Sets the note in both languages: `noteText`, and `note` in English for machines and older readers.
     mutating func say(_ text: Bilingual?) {
         note = text?.en
         noteText = text
+    }
+
+    /// Sets the threshold in both languages: `thresholdText`, and `threshold` in English.
+    mutating func setThreshold(_ text: Bilingual) {
+        threshold = text.en
+        thresholdText = text
     }
 }

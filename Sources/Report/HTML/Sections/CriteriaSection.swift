@@ -38,7 +38,7 @@ struct CriteriaSection {
     static func evidence(_ c: CriterionScore, _ context: ReportContext) -> String {
         let style = context.style
         var lines: [String] = []
-        let threshold = c.threshold.map { "\(context.t("threshold")) \($0)" }
+        let threshold = context.language.text(c.thresholdText, or: c.threshold).map { "\(context.t("threshold")) \($0)" }
         if let measured = c.measured {
             lines.append("\(context.t("measuredValue")) \(context.value(measured, unit: c.unit ?? ""))"
                          + (threshold.map { " · " + $0 } ?? ""))
@@ -76,7 +76,9 @@ struct CriteriaSection {
         var lines = ["• \(e.metric) = \(context.value(e.value, unit: e.unit)) (\(context.t("threshold")) \(e.threshold)) — \(verdict)"]
         if let detail = context.language.text(e.detailText, or: e.detail) { lines.append(detail) }
         if !e.steps.isEmpty { lines.append("\(context.t("steps")) \(e.steps.joined(separator: ", "))") }
-        lines += e.requests.map { "– \($0.url)" + ($0.step.map { " (\($0))" } ?? "") + " — \($0.detail)" }
+        lines += e.requests.map { r in
+            "– \(r.url)" + (r.step.map { " (\($0))" } ?? "") + " — " + (context.language.text(r.detailText, or: r.detail) ?? "")
+        }
         if e.requestsOmitted > 0 { lines.append(context.t("moreRequests", context.style.integer(e.requestsOmitted))) }
         return lines
     }
