@@ -30,6 +30,11 @@ struct FetchFlags: ParsableArguments {
     @Option(name: .customLong("max-frame-depth"), help: "How deep nested iframes are followed.")
     var maxFrameDepth = 3
 
+    @Option(name: .customLong("max-parsed-html-mib"),
+            help: ArgumentHelp("MiB of an HTML document parsed at most (1–16); the rest is listed as skipped and the DOM count is then a lower bound (bounds memory on hostile pages).",
+                               valueName: "MiB"))
+    var maxParsedHTMLMiB = HTMLDiscovery.defaultMaxParsedBytes >> 20
+
     @Option(name: .customLong("allow-host"),
             help: "Also fetch subresources from this host (repeatable). By default only the hosts of the given URLs are contacted.")
     var allowHosts: [String] = []
@@ -51,6 +56,8 @@ struct FetchFlags: ParsableArguments {
         guard maxBodyMB > 0 else { throw ValidationError("--max-body-mb must be positive") }
         guard (1...64).contains(connectionsPerHost) else { throw ValidationError("--connections-per-host must be between 1 and 64") }
         guard maxFrameDepth >= 0 else { throw ValidationError("--max-frame-depth cannot be negative") }
+        // Documents are kept up to FetchOptions.maxRetainedBytes (16 MiB): parsing more than that is not possible.
+        guard (1...16).contains(maxParsedHTMLMiB) else { throw ValidationError("--max-parsed-html-mib must be between 1 and 16") }
     }
 
     var options: FetchOptions {
@@ -63,6 +70,7 @@ struct FetchFlags: ParsableArguments {
         o.pageTimeoutMs = Int(pageTimeout * 1000)
         o.maxBodyBytes = Int(maxBodyMB * 1_000_000)
         o.maxFrameDepth = maxFrameDepth
+        o.maxParsedHTMLBytes = maxParsedHTMLMiB << 20
         o.verifyTLS = !insecure
         o.hosts = allHosts ? .any : allowHosts.isEmpty ? .pageHostsOnly : .allowList(Set(allowHosts.map { $0.lowercased() }))
         o.stop = Interruption.stop

@@ -93,6 +93,28 @@ import Testing
 }
 
 @Suite struct HARCommandTests {
+    /// `--max-parsed-html-mib`: a 2 MiB document parsed up to 1 MiB lists its own unparsed rest as skipped; the
+    /// default (4 MiB) parses it whole.
+    @Test func theHTMLParseLimitIsAFlag() throws {
+        let server = FixtureServer()
+        try server.start()
+        defer { server.stop() }
+        let page = server.url("/hostile/big/page.html?mib=2").absoluteString
+        func skipped(_ extra: [String]) throws -> [SkippedResource] {
+            let r = try Ecoscore.run(["profile", page, "--json"] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            let profile = try JSONDecoder.iso.decode(Profile.self, from: Data(r.stdout.utf8))
+            return try #require(profile.pages.first?.runs.first).skipped
+        }
+        let cut = try skipped(["--max-parsed-html-mib", "1"]).filter { $0.resourceType == .document }
+        #expect(cut.count == 1)
+        #expect(cut.first?.reason.contains("only the first 1 MiB") == true, "\(cut)")
+        #expect(try skipped([]).filter { $0.resourceType == .document }.isEmpty)
+        let bad = try Ecoscore.run(["profile", page, "--max-parsed-html-mib", "0"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--max-parsed-html-mib must be between 1 and 16"))
+    }
+
     @Test func exportedHARReimportsToTheSameFigures() throws {
         let server = FixtureServer()
         try server.start()
