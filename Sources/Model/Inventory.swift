@@ -171,16 +171,22 @@ public struct InventoryAssumption: Codable, Sendable, Equatable {
     public var field: String
     public var value: String
     public var source: String
+    /// `source` in French and English where the scorer wrote it (the measured web-app line); nil otherwise and on
+    /// cards written before it was added (readers then show `source`).
+    public var sourceText: Bilingual?
 
-    public init(line: Int?, field: String, value: String, source: String) {
-        self.line = line; self.field = field; self.value = value; self.source = source
+    public init(line: Int?, field: String, value: String, source: String, sourceText: Bilingual? = nil) {
+        self.line = line; self.field = field; self.value = value; self.source = source; self.sourceText = sourceText
     }
 }
 
 /// Ecoscore's own maturity level (0–4) of an inventory, from thresholds documented in models/inventory.yaml.
 public struct InventoryMaturity: Codable, Sendable, Equatable {
     public var level: Int
+    /// The level's name, in English.
     public var label: String
+    /// `label` in French and English; nil on cards written before it was added (readers then show `label`).
+    public var labelText: Bilingual?
     /// Quantity-weighted mean of declared ÷ default lifespan over the equipment lines.
     public var lifespanRatio: Double
     /// 1 − annual embodied impact with the declared lifespans ÷ the same with the default lifespans.
@@ -189,14 +195,16 @@ public struct InventoryMaturity: Codable, Sendable, Equatable {
     public var embodiedShare: Double
     /// The criterion the two impact figures are on.
     public var criterion: String
-    /// Why this level and not the next.
+    /// Why this level and not the next, in English.
     public var reasons: [String]
+    /// `reasons` in French and English; nil on cards written before it was added (readers then show `reasons`).
+    public var reasonsText: [Bilingual]?
 
     public init(level: Int, label: String, lifespanRatio: Double, embodiedSaving: Double, embodiedShare: Double,
-                criterion: String, reasons: [String]) {
+                criterion: String, reasons: [String], labelText: Bilingual? = nil, reasonsText: [Bilingual]? = nil) {
         self.level = level; self.label = label; self.lifespanRatio = lifespanRatio
         self.embodiedSaving = embodiedSaving; self.embodiedShare = embodiedShare; self.criterion = criterion
-        self.reasons = reasons
+        self.reasons = reasons; self.labelText = labelText; self.reasonsText = reasonsText
     }
 }
 

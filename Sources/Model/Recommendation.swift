@@ -55,12 +55,15 @@ public struct OffendingRequest: Codable, Sendable, Equatable {
     public var transferBytes: Int
     /// The part of the check's estimated saving this request accounts for.
     public var estimatedSavingBytes: Int
-    /// Why it offends, language-neutral: a header value, a content type, a status, a redirect target.
+    /// Why it offends: a header value, a content type, a status, a redirect target, with words in English.
     public var detail: String
+    /// `detail` in French and English; nil on cards written before it was added (readers then show `detail`).
+    public var detailText: Bilingual?
 
-    public init(url: String, page: Int, transferBytes: Int, estimatedSavingBytes: Int, detail: String) {
+    public init(url: String, page: Int, transferBytes: Int, estimatedSavingBytes: Int, detail: String,
+                detailText: Bilingual? = nil) {
         self.url = url; self.page = page; self.transferBytes = transferBytes
-        self.estimatedSavingBytes = estimatedSavingBytes; self.detail = detail
+        self.estimatedSavingBytes = estimatedSavingBytes; self.detail = detail; self.detailText = detailText
     }
 }
 

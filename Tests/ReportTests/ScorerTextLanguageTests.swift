@@ -13,6 +13,9 @@ import Testing
         return (card.notesText ?? []) + criteria.compactMap(\.noteText) + criteria.compactMap { $0.prefilled?.noteText }
             + checks.compactMap(\.detailText) + criteria.compactMap(\.thresholdText)
             + checks.flatMap { $0.requests.compactMap(\.detailText) }
+            + card.recommendations.flatMap { $0.offendingRequests.compactMap(\.detailText) }
+            + [card.inventory?.maturity?.labelText].compactMap { $0 } + (card.inventory?.maturity?.reasonsText ?? [])
+            + (card.inventory?.assumptions.compactMap(\.sourceText) ?? [])
     }
 
     static func shownText(_ card: ScoreCard, _ language: ReportLanguage) throws -> String {
@@ -93,11 +96,56 @@ import Testing
         #expect(english.contains(" — \(text.en)") && !english.contains(" — \(text.fr)"))
     }
 
+    /// The requests a recommendation names say why in the report's language, in the HTML and the CSV.
+    @Test func theRequestsARecommendationNamesSayWhyInTheReportsLanguage() throws {
+        let card = try HTMLTestCards.cards().bloated
+        let requests = card.recommendations.flatMap { $0.offendingRequests.prefix(5) }
+        let request = try #require(requests.first { ($0.detailText.map { $0.fr != $0.en }) ?? false })
+        let text = try #require(request.detailText)
+        #expect(request.detail == text.en)
+        let french = try Self.shownText(card, .fr), english = try Self.shownText(card, .en)
+        #expect(french.contains("– \(request.url) — \(text.fr) ("))
+        #expect(english.contains("– \(request.url) — \(text.en) ("))
+        let shownFR = requests.compactMap(\.detailText).filter { $0.fr != $0.en }
+        for t in shownFR { #expect(!french.contains(" — \(t.en) ("), "English request detail in French: \(t.en)") }
+        let csvFR = try #require(CSVReport(card: card, language: .fr).table("recommendation_requests")).render(.rfc4180)
+        let csvEN = try #require(CSVReport(card: card, language: .en).table("recommendation_requests")).render(.rfc4180)
+        #expect(csvFR.contains(text.fr) && !csvFR.contains(text.en))
+        #expect(csvEN.contains(text.en) && !csvEN.contains(text.fr))
+    }
+
+    /// The inventory's maturity (level name, reasons) and the measured web-app line's source follow the report's
+    /// language, in the HTML (inventory section and verdict) and the assumptions CSV.
+    @Test func theInventoryTextsFollowTheReportsLanguage() throws {
+        let card = try HTMLTestCards.cards().maturin
+        let inventory = try #require(card.inventory)
+        let maturity = try #require(inventory.maturity)
+        let label = try #require(maturity.labelText), reasons = try #require(maturity.reasonsText)
+        let source = try #require(inventory.assumptions.compactMap(\.sourceText).first)
+        #expect(source.fr.hasPrefix("profil mesuré\u{00A0}: un passage par ") && source.en.hasPrefix("measured profile: one pass of "))
+        let french = try Self.shownText(card, .fr).split(separator: "\n").map(String.init)
+        let english = try Self.shownText(card, .en).split(separator: "\n").map(String.init)
+        for (shown, other, language) in [(french, english, "fr"), (english, french, "en")] {
+            #expect(shown.contains { $0.hasSuffix(" — " + label.text(language)) }, "the level's name in \(language)")
+            #expect(shown.contains { $0.hasSuffix(" – " + label.text(language)) }, "the verdict's maturity in \(language)")
+            for reason in reasons { #expect(shown.contains(reason.text(language)), "reason in \(language): \(reason.en)") }
+            #expect(shown.contains { $0.hasSuffix(" — " + source.text(language)) }, "web-app source in \(language)")
+            #expect(other != shown)
+        }
+        for text in [label, source] + reasons {
+            #expect(!french.contains { $0.contains(text.en) }, "English in the French report: \(text.en)")
+        }
+        let csvFR = try #require(CSVReport(card: card, language: .fr).table("inventory_assumptions")).render(.rfc4180)
+        let csvEN = try #require(CSVReport(card: card, language: .en).table("inventory_assumptions")).render(.rfc4180)
+        #expect(csvFR.contains(source.fr) && !csvFR.contains(source.en))
+        #expect(csvEN.contains(source.en) && !csvEN.contains(source.fr))
+    }
+
     /// A card as written before the bilingual fields: the same JSON without them.
     static func withoutBilingualTexts(_ card: ScoreCard) throws -> Data {
         func strip(_ value: Any) -> Any {
             if let object = value as? [String: Any] {
-                return object.filter { !["detailText", "noteText", "notesText", "thresholdText"].contains($0.key) }.mapValues(strip)
+                return object.filter { !["detailText", "noteText", "notesText", "thresholdText", "labelText", "reasonsText", "sourceText"].contains($0.key) }.mapValues(strip)
             }
             if let array = value as? [Any] { return array.map(strip) }
             return value
@@ -130,6 +178,31 @@ import Testing
             }
             let csv = try #require(CSVReport(card: decoded, language: .fr).table("criteria")).render(.rfc4180)
             for text in details + thresholds { #expect(csv.contains(text)) }
+        }
+    }
+
+    /// The recommendations' requests and the inventory's texts of an old card: its English, in a French report.
+    @Test func anOldCardFallsBackToItsEnglishRequestAndInventoryTexts() throws {
+        let cards = try HTMLTestCards.cards()
+        for card in [cards.bloated, cards.maturin] {
+            let decoded = try ScoreCardFile.decode(try Self.withoutBilingualTexts(card), file: "old.json")
+            #expect(Self.scorerTexts(decoded).isEmpty)
+            let french = try Self.shownText(decoded, .fr)
+            let requests = decoded.recommendations.flatMap { $0.offendingRequests.prefix(5) }
+            let maturity = decoded.inventory?.maturity
+            let sources = decoded.inventory?.assumptions.map(\.source) ?? []
+            let plain = requests.map { " — \($0.detail) (" } + [maturity?.label].compactMap { $0 } + (maturity?.reasons ?? [])
+                + sources
+            if card.grid.id == cards.maturin.grid.id {
+                #expect(maturity != nil && sources.contains { $0.hasPrefix("measured profile: one pass of ") })
+            } else {
+                #expect(requests.contains { $0.detail.contains("not WebP/AVIF") || $0.detail.contains("no Content-Encoding") })
+            }
+            for text in plain { #expect(french.contains(text), "the plain (English) text is shown: \(text)") }
+            let csv = try #require(CSVReport(card: decoded, language: .fr).table("recommendation_requests")).render(.rfc4180)
+            for r in decoded.recommendations.flatMap(\.offendingRequests) { #expect(csv.contains(r.detail)) }
+            let assumptions = try #require(CSVReport(card: decoded, language: .fr).table("inventory_assumptions")).render(.rfc4180)
+            for text in sources { #expect(assumptions.contains(text)) }
         }
     }
 }

@@ -51,11 +51,12 @@ extension CSVReport {
     }
 
     var inventoryAssumptions: CSVTable {
+        let l = language
         let columns: [CSVColumn<InventoryAssumption>] = [
             CSVColumn("line") { .integer($0.line) },
             CSVColumn("field") { .text($0.field) },
             CSVColumn("value") { .text($0.value) },
-            CSVColumn("source") { .text($0.source) },
+            CSVColumn("source") { .text(l.text($0.sourceText, or: $0.source)) },
         ]
         return CSVTable("inventory_assumptions", card.inventory?.assumptions ?? [], columns)
     }

@@ -21,6 +21,7 @@ extension CSVReport {
     }
 
     var recommendationRequests: CSVTable {
+        let l = language
         typealias Row = (recommendation: Recommendation, request: OffendingRequest)
         let rows: [Row] = card.recommendations.flatMap { r in r.offendingRequests.map { (r, $0) } }
         let columns: [CSVColumn<Row>] = [
@@ -30,7 +31,7 @@ extension CSVReport {
             CSVColumn("url") { .text($0.request.url) },
             CSVColumn("transfer_bytes") { .integer($0.request.transferBytes) },
             CSVColumn("estimated_saving_bytes") { .integer($0.request.estimatedSavingBytes) },
-            CSVColumn("detail") { .text($0.request.detail) },
+            CSVColumn("detail") { .text(l.text($0.request.detailText, or: $0.request.detail)) },
         ]
         return CSVTable("recommendation_requests", rows, columns)
     }

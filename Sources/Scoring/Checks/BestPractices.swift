@@ -187,9 +187,9 @@ extension BestPractices {
         var run: PageRun
         var compressedRatios: [String: Double]
 
-        func offender(_ r: RequestRecord, saving: Int, detail: String) -> OffendingRequest {
+        func offender(_ r: RequestRecord, saving: Int, detail: Bilingual) -> OffendingRequest {
             OffendingRequest(url: r.url, page: index, transferBytes: r.transferBytes, estimatedSavingBytes: saving,
-                             detail: detail)
+                             text: detail)
         }
     }
 
@@ -215,5 +215,17 @@ extension BestPractices {
             self.chains = chains
             self.listOnlyWhenFailing = listOnlyWhenFailing
         }
+    }
+}
+
+extension BestPractices {
+    /// "status 404" of a request named by its status (0 without a response).
+    static func status(_ r: RequestRecord) -> Bilingual {
+        .say(fr: "statut \(r.status ?? 0)", en: "status \(r.status ?? 0)")
+    }
+
+    /// The `Cookie` header's size: the header's name as sent, the bytes in each language's symbol.
+    static func cookie(_ r: RequestRecord) -> Bilingual {
+        .say(fr: "Cookie : \(r.cookieBytesSent) o", en: "Cookie: \(r.cookieBytesSent) B")
     }
 }

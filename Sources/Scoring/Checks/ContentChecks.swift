@@ -21,7 +21,7 @@ extension BestPractices {
         let offenders = order.map { host in
             let entry = byHost[host]!
             return OffendingRequest(url: entry.origin, page: context.index, transferBytes: entry.bytes,
-                                    estimatedSavingBytes: 0, detail: "requests: \(entry.requests)")
+                                    estimatedSavingBytes: 0, text: .say(fr: "requêtes : \(entry.requests)", en: "requests: \(entry.requests)"))
         }
         return Finding(measured: Double(order.count), offenders: offenders, savedBytes: 0, listOnlyWhenFailing: true)
     }
@@ -30,7 +30,7 @@ extension BestPractices {
     /// above the largest count at level A; no bytes (which ones to drop is a design choice).
     func requestCount(_ context: PageContext) -> Finding {
         let requests = context.run.requests
-        return countFinding(requests, definition: model.checks.requests, context: context) { $0.resourceType.rawValue }
+        return countFinding(requests, definition: model.checks.requests, context: context) { Bilingual(same: $0.resourceType.rawValue) }
     }
 
     /// Requests made as style sheets (`<link rel=stylesheet>`, `@import`, preloads as style), failed ones included.
@@ -38,12 +38,12 @@ extension BestPractices {
     func stylesheets(_ context: PageContext) -> Finding {
         let sheets = context.run.requests.filter { $0.resourceType == .stylesheet }
         return countFinding(sheets, definition: model.checks.stylesheets, context: context) {
-            $0.essenceType ?? "status \($0.status ?? 0)"
+            $0.essenceType.map(Bilingual.init(same:)) ?? Self.status($0)
         }
     }
 
     private func countFinding(_ requests: [RequestRecord], definition: BestPracticeModel.CheckDefinition,
-                              context: PageContext, detail: (RequestRecord) -> String) -> Finding {
+                              context: PageContext, detail: (RequestRecord) -> Bilingual) -> Finding {
         let allowed = definition.largestCountAtA() ?? requests.count
         return Finding(measured: Double(requests.count),
                        offenders: requests.map { context.offender($0, saving: 0, detail: detail($0)) },
@@ -65,9 +65,11 @@ extension BestPractices {
             if kept.contains(i) {
                 let ratio = MediaTypePattern.ratio(in: rule.woff2Savings, for: type) ?? 0
                 let saving = Int((Double(r.encodedBodySize) * ratio).rounded())
-                offenders.append(context.offender(r, saving: saving, detail: saving > 0 ? "\(type), not WOFF2" : type))
+                let detail = saving > 0 ? .say(fr: "\(type), pas en WOFF2", en: "\(type), not WOFF2") : Bilingual(same: type)
+                offenders.append(context.offender(r, saving: saving, detail: detail))
             } else {
-                offenders.append(context.offender(r, saving: r.transferBytes, detail: "\(type), beyond \(allowed) font(s)"))
+                offenders.append(context.offender(r, saving: r.transferBytes, detail: .say(
+                    fr: "\(type), au-delà de \(allowed) police(s)", en: "\(type), beyond \(allowed) font(s)")))
             }
         }
         return Finding(measured: Double(fonts.count), offenders: offenders,
@@ -95,7 +97,7 @@ extension BestPractices {
             guard let type = r.essenceType, let ratio = modernFormatSaving(type) else { continue }
             let saving = Int((Double(r.encodedBodySize) * ratio).rounded())
             guard saving > model.checks.imageFormats.minSavingBytes else { continue }
-            offenders.append(context.offender(r, saving: saving, detail: "\(type), not WebP/AVIF"))
+            offenders.append(context.offender(r, saving: saving, detail: .say(fr: "\(type), ni WebP ni AVIF", en: "\(type), not WebP/AVIF")))
         }
         let total = offenders.reduce(0) { $0 + $1.estimatedSavingBytes }
         return Finding(measured: Double(total), offenders: offenders)
@@ -122,7 +124,7 @@ extension BestPractices {
             let excess = max(0, converted - Double(limit))
             // Decoded bytes to wire bytes (an SVG may be compressed; raster images are not).
             let saving = Int((excess * Double(r.encodedBodySize) / Double(size)).rounded())
-            offenders.append(context.offender(r, saving: saving, detail: "\(type), \(size) B"))
+            offenders.append(context.offender(r, saving: saving, detail: .say(fr: "\(type), \(size) o", en: "\(type), \(size) B")))
         }
         return Finding(measured: Double(offenders.count), offenders: offenders)
     }
@@ -134,7 +136,7 @@ extension BestPractices {
         let bound = Int(definition.levels.b ?? definition.levels.c)
         let largest = context.run.requests.map(\.cookieBytesSent).max() ?? 0
         let offenders = context.run.requests.filter { $0.cookieBytesSent > bound }.map {
-            context.offender($0, saving: $0.cookieBytesSent - bound, detail: "Cookie: \($0.cookieBytesSent) B")
+            context.offender($0, saving: $0.cookieBytesSent - bound, detail: Self.cookie($0))
         }
         return Finding(measured: Double(largest), offenders: offenders)
     }
@@ -145,7 +147,7 @@ extension BestPractices {
         let statics = Set(model.staticResourceTypes)
         let offenders = context.run.requests
             .filter { $0.isSuccessfulResponse && statics.contains($0.resourceType) && $0.cookieBytesSent > 0 }
-            .map { context.offender($0, saving: $0.cookieBytesSent, detail: "Cookie: \($0.cookieBytesSent) B") }
+            .map { context.offender($0, saving: $0.cookieBytesSent, detail: Self.cookie($0)) }
         return Finding(measured: Double(offenders.reduce(0) { $0 + $1.estimatedSavingBytes }), offenders: offenders)
     }
 

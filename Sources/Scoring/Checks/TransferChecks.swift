@@ -25,8 +25,9 @@ extension BestPractices {
             let ratio = context.compressedRatios[r.url] ?? MediaTypePattern.ratio(in: rule.ratios, for: type) ?? 1
             let estimate = Int((Double(size) * ratio).rounded())
             let saving = max(0, r.encodedBodySize - estimate)
-            let coding = r.contentEncoding.map { "Content-Encoding: \($0)" } ?? "no Content-Encoding"
-            offenders.append(context.offender(r, saving: saving, detail: "\(type), \(coding)"))
+            let coding = r.contentEncoding.map { Bilingual(same: "Content-Encoding: \($0)") }
+                ?? .say(fr: "sans Content-Encoding", en: "no Content-Encoding")
+            offenders.append(context.offender(r, saving: saving, detail: Bilingual(same: "\(type), ") + coding))
         }
         let share = total == 0 ? 100 : 100 * Double(compressed) / Double(total)
         return Finding(measured: share, offenders: offenders)
@@ -44,7 +45,7 @@ extension BestPractices {
         var offenders: [OffendingRequest] = []
         for r in context.run.requests where r.isSuccessfulResponse && statics.contains(r.resourceType) {
             guard let reason = Self.invalidCacheReason(r.cache, at: context.run.startedAt) else { continue }
-            let revalidates = !reason.contains("no-store") && (r.cache.etag != nil || r.cache.lastModified != nil)
+            let revalidates = !reason.en.contains("no-store") && (r.cache.etag != nil || r.cache.lastModified != nil)
             let saving = revalidates ? (r.headerBytes ?? 0) : r.transferBytes
             offenders.append(context.offender(r, saving: saving, detail: reason))
         }
@@ -52,20 +53,22 @@ extension BestPractices {
     }
 
     /// Why a response's cache headers give it no lifetime as of `date`, or nil when they do.
-    static func invalidCacheReason(_ cache: CacheHeaders, at date: Date) -> String? {
+    static func invalidCacheReason(_ cache: CacheHeaders, at date: Date) -> Bilingual? {
         let directives = cache.cacheControl.map(CacheControl.directives) ?? [:]
-        if directives["no-store"] != nil { return "Cache-Control: no-store" }
-        if directives["no-cache"] != nil { return "Cache-Control: no-cache" }
+        if directives["no-store"] != nil { return Bilingual(same: "Cache-Control: no-store") }
+        if directives["no-cache"] != nil { return Bilingual(same: "Cache-Control: no-cache") }
         if let maxAge = directives["max-age"] {
-            guard let seconds = maxAge.flatMap({ Int($0) }), seconds > 0 else { return "Cache-Control: max-age=0" }
+            guard let seconds = maxAge.flatMap({ Int($0) }), seconds > 0 else { return Bilingual(same: "Cache-Control: max-age=0") }
             return nil
         }
         if let expires = cache.expires {
-            guard let expiry = HTTPDate.parse(expires), expiry > date else { return "Expires in the past: \(expires)" }
+            guard let expiry = HTTPDate.parse(expires), expiry > date else {
+                return .say(fr: "Expires dans le passé : ", en: "Expires in the past: ") + Bilingual(same: expires)
+            }
             return nil
         }
         if !directives.isEmpty { return nil }
-        return "no Cache-Control, no Expires"
+        return .say(fr: "ni Cache-Control ni Expires", en: "no Cache-Control, no Expires")
     }
 
     /// Redirect responses (`statuses`). Saving: each hop's bytes and its request (a round trip). The chains are
@@ -75,8 +78,8 @@ extension BestPractices {
         let statuses = Set(model.checks.redirects.statuses)
         let hops = context.run.requests.filter { r in r.status.map(statuses.contains) == true }
         let offenders = hops.map { r in
-            context.offender(r, saving: r.transferBytes,
-                             detail: "\(r.status ?? 0) → \(r.redirectURL ?? "(no Location)")")
+            let target = r.redirectURL.map(Bilingual.init(same:)) ?? .say(fr: "(pas de Location)", en: "(no Location)")
+            return context.offender(r, saving: r.transferBytes, detail: Bilingual(same: "\(r.status ?? 0) → ") + target)
         }
         return Finding(measured: Double(hops.count), offenders: offenders, savedRequests: hops.count,
                        chains: hops.isEmpty ? nil : Self.redirectChains(hops))
@@ -110,7 +113,9 @@ extension BestPractices {
     func httpErrors(_ context: PageContext) -> Finding {
         let failures = context.run.requests.filter(\.isFailure)
         let offenders = failures.map { r in
-            let detail = r.error.map { "error \($0.code): \($0.message)" } ?? "status \(r.status ?? 0)"
+            // The message is the transport's own, as it came.
+            let detail = r.error.map { Bilingual.say(fr: "erreur \($0.code) : ", en: "error \($0.code): ") + Bilingual(same: $0.message) }
+                ?? Self.status(r)
             return context.offender(r, saving: r.transferBytes, detail: detail)
         }
         return Finding(measured: Double(failures.count), offenders: offenders, savedRequests: failures.count)
@@ -120,7 +125,7 @@ extension BestPractices {
     /// No byte saving is estimated: HTTP/2's gains (one connection, compressed headers) are not measured here.
     func http1(_ context: PageContext) -> Finding {
         let old = context.run.requests.filter { $0.httpVersion?.uppercased().hasPrefix("HTTP/1") == true }
-        let offenders = old.map { context.offender($0, saving: 0, detail: $0.httpVersion ?? "") }
+        let offenders = old.map { context.offender($0, saving: 0, detail: Bilingual(same: $0.httpVersion ?? "")) }
         return Finding(measured: Double(old.count), offenders: offenders, savedBytes: 0)
     }
 }

@@ -285,15 +285,26 @@ public struct InventoryCalculator: Sendable {
         }
         let levels = settings.maturity.levels
         let reached = levels.last(where: meets) ?? levels[0]
-        var reasons = ["lifespan ratio \(fmt(ratio, 3)) (declared ÷ default lifespan, by quantity); embodied saving \(fmt(saving * 100, 1)) % on \(criterion) vs default lifespans"]
+        var reasons: [Bilingual] = [.say(
+            fr: "ratio de durée de vie \(fmt(ratio, 3)) (déclarée ÷ par défaut, pondérée par les quantités) ; économie d’impact de fabrication \(fmt(saving * 100, 1)) % sur \(criterion) par rapport aux durées de vie par défaut",
+            en: "lifespan ratio \(fmt(ratio, 3)) (declared ÷ default lifespan, by quantity); embodied saving \(fmt(saving * 100, 1)) % on \(criterion) vs default lifespans")]
         if let next = levels.first(where: { $0.level == reached.level + 1 }) {
-            var missing: [String] = []
-            if ratio < next.minLifespanRatio - tolerance { missing.append("lifespan ratio ≥ \(fmt(next.minLifespanRatio, 3))") }
-            if saving < next.minEmbodiedSaving - tolerance { missing.append("embodied saving ≥ \(fmt(next.minEmbodiedSaving * 100, 1)) %") }
-            reasons.append("level \(next.level) needs \(missing.joined(separator: " and "))")
+            var missing: [Bilingual] = []
+            if ratio < next.minLifespanRatio - tolerance {
+                missing.append(.say(fr: "un ratio de durée de vie ≥ \(fmt(next.minLifespanRatio, 3))",
+                                    en: "lifespan ratio ≥ \(fmt(next.minLifespanRatio, 3))"))
+            }
+            if saving < next.minEmbodiedSaving - tolerance {
+                missing.append(.say(fr: "une économie d’impact de fabrication ≥ \(fmt(next.minEmbodiedSaving * 100, 1)) %",
+                                    en: "embodied saving ≥ \(fmt(next.minEmbodiedSaving * 100, 1)) %"))
+            }
+            let both = Bilingual(fr: missing.map(\.fr).joined(separator: " et "), en: missing.map(\.en).joined(separator: " and "))
+            reasons.append(.say(fr: "le niveau \(next.level) demande ", en: "level \(next.level) needs ") + both)
         }
-        return InventoryMaturity(level: reached.level, label: reached.label, lifespanRatio: ratio, embodiedSaving: saving,
-                                 embodiedShare: share, criterion: criterion, reasons: reasons)
+        let label = InventorySettings.MaturityLevel.label(reached.label)
+        return InventoryMaturity(level: reached.level, label: label.en, lifespanRatio: ratio, embodiedSaving: saving,
+                                 embodiedShare: share, criterion: criterion, reasons: reasons.map(\.en),
+                                 labelText: label, reasonsText: reasons)
     }
 
     // MARK: Comparison

@@ -45,3 +45,11 @@ extension EvidenceRequest {
         self.init(url: url, step: step, detail: text.en, detailText: text)
     }
 }
+
+extension OffendingRequest {
+    /// A request a check holds against the page, with why in both languages (`detail` keeps the English).
+    init(url: String, page: Int, transferBytes: Int, estimatedSavingBytes: Int, text: Bilingual) {
+        self.init(url: url, page: page, transferBytes: transferBytes, estimatedSavingBytes: estimatedSavingBytes,
+                  detail: text.en, detailText: text)
+    }
+}

@@ -14,11 +14,11 @@ public struct InventoryFacts: Sendable {
         let noEquipment = Bilingual.say(fr: "aucune ligne d’équipement : pas de maturité", en: "no equipment line: no maturity")
         switch metric {
         case "inventory.lifespanRatio":
-            return MetricResult(value: maturity?.lifespanRatio, detail: maturity.map { Bilingual(same: $0.reasons.first ?? "") } ?? noEquipment)
+            return MetricResult(value: maturity?.lifespanRatio, detail: maturity.map { $0.reasonsText?.first ?? Bilingual(same: $0.reasons.first ?? "") } ?? noEquipment)
         case "inventory.embodiedSaving":
             return MetricResult(value: maturity?.embodiedSaving, detail: maturity.map { .say(fr: "sur \($0.criterion)", en: "on \($0.criterion)") } ?? noEquipment)
         case "inventory.maturityLevel":
-            return MetricResult(value: maturity.map { Double($0.level) }, detail: maturity.map { Bilingual(same: $0.label) } ?? noEquipment)
+            return MetricResult(value: maturity.map { Double($0.level) }, detail: maturity.map { $0.labelText ?? Bilingual(same: $0.label) } ?? noEquipment)
         case "webapps.kWhPerYear", "webapps.kWhPerView", "webapps.useShare":
             let apps = webApps
             guard !apps.isEmpty else {

@@ -313,10 +313,17 @@ public struct Scorer: Sendable {
         let measured = facts.measuredSteps.map { profile.pages[$0] }
         let bytes = measured.reduce(0) { $0 + $1.summary.transferBytes.median }
         let cpu = measured.reduce(0) { $0 + ($1.summary.serverCPUms?.median ?? 0) } / 1000
-        let left = facts.unmeasuredSteps.isEmpty ? "" : "; not counted: \(facts.describeUnmeasured())"
+        let left = facts.unmeasuredSteps.isEmpty ? Bilingual(same: "")
+            : .say(fr: " ; non comptées : ", en: "; not counted: ") + facts.unmeasuredText()
+        // Model names, versions, part ids and the file's path read the same in both languages.
+        let models = "\(footprint.model.bytesModel) v\(footprint.model.bytesModelVersion) + \(footprint.model.serverModel)"
+        let parts = "\(calculator.settings.webApp.footprintParts.joined(separator: " + ")) (models/inventory.yaml webApp)"
+        let bytesText = String(format: "%.0f", bytes), cpuText = String(format: "%.4g", cpu)
+        let source = Bilingual.say(
+            fr: "profil mesuré : un passage par \(measured.count) étape\(measured.count == 1 ? "" : "s"), \(bytesText) octets et \(cpuText) s de CPU serveur (\(models)), parts \(parts)",
+            en: "measured profile: one pass of \(measured.count) step\(measured.count == 1 ? "" : "s"), \(bytesText) bytes and \(cpuText) s server CPU (\(models)), parts \(parts)") + left
         result.assumptions.append(InventoryAssumption(
-            line: line, field: "kwh_per_view", value: String(format: "%.6g", perView),
-            source: "measured profile: one pass of \(measured.count) step\(measured.count == 1 ? "" : "s"), \(String(format: "%.0f", bytes)) bytes and \(String(format: "%.4g", cpu)) s server CPU (\(footprint.model.bytesModel) v\(footprint.model.bytesModelVersion) + \(footprint.model.serverModel)), parts \(calculator.settings.webApp.footprintParts.joined(separator: " + ")) (models/inventory.yaml webApp)\(left)"))
+            line: line, field: "kwh_per_view", value: String(format: "%.6g", perView), source: source.en, sourceText: source))
         return result
     }
 

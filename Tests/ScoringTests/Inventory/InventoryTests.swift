@@ -252,6 +252,20 @@ private enum ScoringDataPath {
         #expect(m.reasons.last?.contains("level 2 needs") == true)
     }
 
+    /// The level's name and the reasons read in French and English; the English stays the plain fields.
+    @Test func maturityIsWrittenInBothLanguages() throws {
+        let m = try #require(try result().maturity)
+        #expect(m.labelText == Bilingual(fr: "proche des durées de vie de référence (≥ 0.8×)",
+                                         en: "close to the reference lifespans (≥ 0.8×)"))
+        #expect(m.label == m.labelText?.en)
+        let reasons = try #require(m.reasonsText)
+        #expect(reasons.map(\.en) == m.reasons)
+        // Level 2 needs a ratio ≥ 1 and a saving ≥ 0 %: both missing (ratio 0.886, saving −4.97 %).
+        #expect(reasons.last?.fr == "le niveau 2 demande un ratio de durée de vie ≥ 1 et une économie d’impact de fabrication ≥ 0 %")
+        #expect(reasons.first?.fr.hasPrefix("ratio de durée de vie 0.886 (déclarée ÷ par défaut") == true)
+        #expect(reasons.allSatisfy { !$0.fr.contains(" ;") && !$0.fr.contains(" :") }, "no breakable space before ; or :")
+    }
+
     @Test(arguments: [(1.0, 2), (1.25, 3), (1.5, 4), (2, 4), (0.5, 0), (0.8, 1)] as [(Double, Int)])
     func maturityLevelsScaleWithLifespans(factor: Double, level: Int) throws {
         // Every lifespan `factor` × its default: ratio = factor, saving = 1 − 1/factor.

@@ -42,7 +42,9 @@ struct InventorySection {
         let appliedHeading = context.t("assumptions") + context.t("colon")
         /// The defaults applied to one line (nil: to every line), after their heading; empty when none.
         func defaults(_ line: Int?) -> [String] {
-            let applied = inventory.assumptions.filter { $0.line == line }.map { "\($0.field) = \($0.value) — \($0.source)" }
+            let applied = inventory.assumptions.filter { $0.line == line }.map {
+                "\($0.field) = \($0.value) — \(context.language.text($0.sourceText, or: $0.source) ?? "")"
+            }
             return applied.isEmpty ? [] : [appliedHeading] + applied
         }
         let years = { (y: Double?) in y.map { style.with(style.trimmed($0, 1), context.t("years")) } ?? "–" }
@@ -63,9 +65,10 @@ struct InventorySection {
         }
         method = (inventory.method + [context.t("factors") + " " + inventory.factorsSource]).joined(separator: "\n")
         maturity = inventory.maturity.map { m in
-            (["\(m.level)\u{00A0}/\u{00A0}4 — \(m.label)",
+            (["\(m.level)\u{00A0}/\u{00A0}4 — \(context.language.text(m.labelText, or: m.label) ?? "")",
               context.t("maturityFigures", style.percent(m.lifespanRatio * 100), style.percent(m.embodiedSaving * 100),
-                        style.percent(m.embodiedShare * 100), m.criterion)] + m.reasons).joined(separator: "\n")
+                        style.percent(m.embodiedShare * 100), m.criterion)]
+             + (m.reasonsText.map { $0.map(context.language.text) } ?? m.reasons)).joined(separator: "\n")
         }
     }
 }

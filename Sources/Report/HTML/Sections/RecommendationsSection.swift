@@ -34,7 +34,7 @@ struct RecommendationsSection {
                           context.t("basis_" + r.savingBasis.rawValue)]
             let concerned = [context.labelled(context.t("pages"), r.pages.map { context.stepName($0) }.joined(separator: ", "))]
                 + r.offendingRequests.prefix(Self.requestLimit).map {
-                    "– \($0.url) — \($0.detail) (\(style.bytes($0.estimatedSavingBytes)))"
+                    "– \($0.url) — \(context.language.text($0.detailText, or: $0.detail) ?? "") (\(style.bytes($0.estimatedSavingBytes)))"
                 }
                 + (omitted > 0 ? [context.t("moreRequests", style.integer(omitted))] : [])
                 + (r.chains ?? []).map { $0.joined(separator: " → ") }

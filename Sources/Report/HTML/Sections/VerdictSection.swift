@@ -49,7 +49,7 @@ struct VerdictSection {
             figures.append(Figure(label: context.t("ecoindexFirstPage"), value: "\(e.score) (\(e.grade))"))
         }
         if let inventory = card.inventory, let maturity = inventory.maturity {
-            figures.append(Figure(label: context.t("inventoryMaturity"), value: "\(maturity.level) – \(maturity.label)"))
+            figures.append(Figure(label: context.t("inventoryMaturity"), value: "\(maturity.level) – \(context.language.text(maturity.labelText, or: maturity.label) ?? "")"))
         }
         self.figures = figures
     }
