@@ -23,6 +23,8 @@ import Testing
         card.steps[0].requestList[0].contentEncoding = markup
         card.steps[0].byDomain[0].key = markup
         card.notes.append(markup)
+        // The report shows the bilingual texts when the card has them: the hostile text goes there too.
+        card.notesText?.append(Bilingual(fr: markup, en: markup))
         card.ecoindex[0].url = hostileURL
         for f in card.families.indices {
             for c in card.families[f].criteria.indices where card.families[f].criteria[c].declared != nil {
@@ -31,6 +33,7 @@ import Testing
         }
         card.recommendations[0].offendingRequests[0].url = hostileURL
         card.recommendations[0].offendingRequests[0].detail = markup
+        card.recommendations[0].offendingRequests[0].detailText = Bilingual(fr: markup, en: markup)
         return card
     }
 
