@@ -28,20 +28,12 @@ struct RunFigures: Equatable {
     init(_ card: ScoreCard) {
         let journey = Dictionary(card.journey?.steps.map { ($0.index, $0) } ?? [], uniquingKeysWith: { first, _ in first })
         let ecoindex = Dictionary(card.ecoindex.map { ($0.index, $0.ecoindex?.score) }, uniquingKeysWith: { first, _ in first })
-        if card.steps.isEmpty {
-            // A card written before steps were recorded: the journey view still has bytes and requests.
-            steps = (card.journey?.steps ?? []).map { s in
-                Step(position: s.index, name: s.name, url: s.url, transferBytes: s.transferBytes, requests: s.requests,
-                     dom: nil, serverCPUms: s.energy?.serverCPUms, energyWh: s.energy?.wh,
-                     ecoindex: (ecoindex[s.index] ?? nil).map(Double.init), score: s.score)
-            }
-        } else {
-            steps = card.steps.map { s in
-                let j = journey[s.index]
-                return Step(position: s.index, name: s.name, url: s.url, transferBytes: s.transferBytes.median,
-                            requests: s.requests.median, dom: s.domElements?.median, serverCPUms: s.serverCPUms?.median,
-                            energyWh: j?.energy?.wh, ecoindex: (ecoindex[s.index] ?? nil).map(Double.init), score: j?.score)
-            }
+        // `card.steps` and the journey view both come from the profile (a card scored without one has neither).
+        steps = card.steps.map { s in
+            let j = journey[s.index]
+            return Step(position: s.index, name: s.name, url: s.url, transferBytes: s.transferBytes.median,
+                        requests: s.requests.median, dom: s.domElements?.median, serverCPUms: s.serverCPUms?.median,
+                        energyWh: j?.energy?.wh, ecoindex: (ecoindex[s.index] ?? nil).map(Double.init), score: j?.score)
         }
         score = card.total.percent
         transferBytes = steps.reduce(0) { $0 + $1.transferBytes }

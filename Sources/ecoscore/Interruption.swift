@@ -12,7 +12,7 @@ enum Interruption {
     /// The exit status of a command interrupted after writing what it had (the shell's convention for SIGINT).
     static let exitStatus: Int32 = 130
 
-    private static let state = Mutex()
+    private static let state = SignalState()
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
     /// Handles the signals from now on; idempotent.
@@ -52,7 +52,8 @@ enum Interruption {
         }
     }
 
-    private final class Mutex: @unchecked Sendable {
+    /// Whether the handlers are installed and a measurement is running, behind one lock.
+    private final class SignalState: @unchecked Sendable {
         private let lock = NSLock()
         private var installed = false
         private var active = false
